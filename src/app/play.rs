@@ -1,0 +1,182 @@
+//! The App's actions: stepping, playing, resetting and restoring both labs,
+//! and the clock that turns elapsed milliseconds into phases while playing.
+
+use crate::engine::mlp::Preset;
+use crate::engine::trainer::Trainer;
+use crate::engine::EngineError;
+use crate::i18n::Lang;
+
+use super::rates::SPEEDS;
+use super::{Alert, App, Lab, MAX_PHASES_PER_FRAME};
+
+impl App {
+    /// Runs `op` on the trainer, keeping the state before it as the checkpoint
+    /// while that state is finite. An explosion stops play and raises the alert.
+    pub(super) fn network_step(
+        &mut self,
+        op: impl FnOnce(&mut Trainer) -> Result<(), EngineError>,
+    ) -> Result<(), EngineError> {
+        if !self.trainer.is_exploded() {
+            self.checkpoint.clone_from(&self.trainer);
+        }
+        op(&mut self.trainer)?;
+        if self.trainer.is_exploded() {
+            self.playing = false;
+            self.alert = Some(self.explosion_alert(Lab::Network));
+        }
+        Ok(())
+    }
+
+    pub(super) fn explosion_alert(&self, lab: Lab) -> Alert {
+        match lab {
+            Lab::Network => Alert::Exploded {
+                lab,
+                rate: self.trainer.learning_rate(),
+                step: self.trainer.snapshot().step,
+                factor: None,
+            },
+            Lab::Descent => {
+                let snap = self.descent.snapshot();
+                Alert::Exploded {
+                    lab,
+                    rate: snap.learning_rate,
+                    step: snap.iterates.len().saturating_sub(1),
+                    factor: Some(snap.factor),
+                }
+            }
+        }
+    }
+
+    pub(super) fn toggle_play(&mut self) -> Result<(), EngineError> {
+        if self.trainer.is_exploded() {
+            return Err(EngineError::Exploded);
+        }
+        self.playing = !self.playing;
+        self.clock_ms = 0.0;
+        Ok(())
+    }
+
+    pub(super) fn reset(&mut self) -> Result<(), EngineError> {
+        self.trainer.reset();
+        self.checkpoint.clone_from(&self.trainer);
+        self.playing = false;
+        self.dismiss_explosion(Lab::Network);
+        Ok(())
+    }
+
+    /// Back to the last finite state of whichever lab exploded.
+    pub(super) fn restore(&mut self) -> Result<(), EngineError> {
+        if self.trainer.is_exploded() {
+            self.trainer.clone_from(&self.checkpoint);
+        }
+        if self.descent.snapshot().exploded {
+            self.descent.rewind_to_finite();
+        }
+        self.alert = None;
+        Ok(())
+    }
+
+    fn dismiss_explosion(&mut self, lab: Lab) {
+        if matches!(self.alert, Some(Alert::Exploded { lab: l, .. }) if l == lab) {
+            self.alert = None;
+        }
+    }
+
+    pub(super) fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+        self.params.lang = Some(lang);
+    }
+
+    /// A new preset: its weights and sample, the current learning rate kept.
+    pub(super) fn set_preset(&mut self, preset: Preset) {
+        let mut trainer = Trainer::from_preset(preset);
+        // The rate was validated when it was set, so this cannot fail.
+        let _ = trainer.set_learning_rate(self.params.learning_rate);
+        self.trainer = trainer;
+        self.params.preset = preset;
+        self.params.input = None;
+        self.params.target = None;
+        self.playing = false;
+        self.dismiss_explosion(Lab::Network);
+    }
+
+    pub(super) fn descent_step(&mut self) -> Result<(), EngineError> {
+        match self.descent.step() {
+            Ok(_) if self.descent.snapshot().exploded => {
+                self.descent_playing = false;
+                self.alert = Some(self.explosion_alert(Lab::Descent));
+                Ok(())
+            }
+            Ok(_) => Ok(()),
+            Err(EngineError::Exploded) => {
+                self.descent_playing = false;
+                self.alert = Some(self.explosion_alert(Lab::Descent));
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    pub(super) fn toggle_descent_play(&mut self) -> Result<(), EngineError> {
+        if self.descent.snapshot().exploded {
+            self.alert = Some(self.explosion_alert(Lab::Descent));
+            return Ok(());
+        }
+        self.descent_playing = !self.descent_playing;
+        self.descent_clock_ms = 0.0;
+        Ok(())
+    }
+
+    pub(super) fn descent_reset(&mut self) {
+        self.descent.reset();
+        self.descent_playing = false;
+        self.dismiss_explosion(Lab::Descent);
+    }
+
+    pub(super) fn set_descent_rate(&mut self, r: f64) -> Result<(), EngineError> {
+        self.descent.set_learning_rate(r)?;
+        self.params.descent_rate = r;
+        self.dismiss_explosion(Lab::Descent);
+        Ok(())
+    }
+
+    /// Moves the clock by `elapsed_ms` (time since the last frame) and runs the
+    /// phases and descent steps that fall due. Returns whether anything changed.
+    pub fn advance(&mut self, elapsed_ms: f64) -> bool {
+        let elapsed = if elapsed_ms.is_finite() { elapsed_ms.clamp(0.0, 250.0) } else { 0.0 };
+        let per_ms = SPEEDS[self.params.speed.min(SPEEDS.len() - 1)] / 1000.0;
+        let mut changed = false;
+        if self.playing {
+            self.clock_ms += elapsed;
+            let due = ((self.clock_ms * per_ms) as usize).min(MAX_PHASES_PER_FRAME);
+            self.clock_ms -= due as f64 / per_ms;
+            self.clock_ms = self.clock_ms.min(1.0 / per_ms);
+            for _ in 0..due {
+                self.apply(super::Command::Step);
+                changed = true;
+                if !self.playing {
+                    break;
+                }
+            }
+        }
+        if self.descent_playing {
+            changed |= self.advance_descent(elapsed, per_ms);
+        }
+        changed
+    }
+
+    fn advance_descent(&mut self, elapsed: f64, per_ms: f64) -> bool {
+        // The descent view is a picture to follow with the eye: at most 8 steps a second.
+        let per_ms = per_ms.min(8.0 / 1000.0);
+        self.descent_clock_ms += elapsed;
+        let due = (self.descent_clock_ms * per_ms) as usize;
+        self.descent_clock_ms -= due as f64 / per_ms;
+        for _ in 0..due {
+            self.apply(super::Command::DescentStep);
+            if !self.descent_playing {
+                break;
+            }
+        }
+        due > 0
+    }
+}

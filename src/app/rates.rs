@@ -1,0 +1,91 @@
+//! The stops of the learning-rate sliders and the play speeds.
+//!
+//! A log slider whose positions are `10^(k/n)` can never land on exactly 2, and
+//! the regimes at r = 1 (one step) and r = 2 (bouncing) are the lesson, so the
+//! slider walks a list of "nice" decimal values instead: 1, 1.2, 1.5, 1.8, 2,
+//! 2.5, 3, 4, … in every decade. Each value is parsed from its decimal text, so
+//! `0.0012` is the f64 nearest to 0.0012 and `1` and `2` are exact.
+
+/// Mantissas of the stops in each decade (roughly even on a log scale).
+const MANTISSAS: [&str; 13] = [
+    "1", "1.2", "1.5", "1.8", "2", "2.5", "3", "4", "5", "6", "7", "8", "9",
+];
+
+/// The slider's stops from `min` to `max` inclusive (both should be stops themselves,
+/// e.g. 0.001 and 3), ascending.
+pub fn rate_stops(min: f64, max: f64) -> Vec<f64> {
+    let (lo, hi) = (min.log10().floor() as i32, max.log10().ceil() as i32);
+    (lo..=hi)
+        .flat_map(|e| MANTISSAS.iter().map(move |m| format!("{m}e{e}")))
+        .filter_map(|s| s.parse::<f64>().ok())
+        .filter(|&r| r >= min * (1.0 - 1e-12) && r <= max * (1.0 + 1e-12))
+        .collect()
+}
+
+/// The descent view's slider: 0.001 … 3.
+pub fn descent_stops() -> Vec<f64> {
+    rate_stops(0.001, 3.0)
+}
+
+/// The network's learning-rate slider: 0.001 … 50 (high enough to make it explode).
+pub fn network_stops() -> Vec<f64> {
+    rate_stops(0.001, 50.0)
+}
+
+/// Index of the stop nearest to `r` on a log scale (0 for non-positive `r`).
+pub fn nearest_stop(stops: &[f64], r: f64) -> usize {
+    if !(r > 0.0) {
+        return 0;
+    }
+    let target = r.ln();
+    stops
+        .iter()
+        .enumerate()
+        .min_by(|a, b| {
+            let da = (a.1.ln() - target).abs();
+            let db = (b.1.ln() - target).abs();
+            da.total_cmp(&db)
+        })
+        .map(|(i, _)| i)
+        .unwrap_or(0)
+}
+
+/// Play speeds, in phases per second; the last runs many phases per frame.
+pub const SPEEDS: [f64; 8] = [1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 600.0];
+
+/// The default speed's index into [`SPEEDS`] (4 phases per second).
+pub const DEFAULT_SPEED: usize = 2;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descent_stops_span_the_range_and_hit_one_and_two_exactly() {
+        let stops = descent_stops();
+        assert_eq!(stops.first().copied(), Some(0.001));
+        assert_eq!(stops.last().copied(), Some(3.0));
+        assert!(stops.contains(&1.0) && stops.contains(&2.0) && stops.contains(&1.5));
+        assert!(stops.contains(&0.01) && stops.contains(&0.5) && stops.contains(&2.5));
+        assert!(stops.windows(2).all(|w| w[0] < w[1]));
+        // Neighbouring stops are never more than a factor 1.34 apart (4/3 is the widest).
+        assert!(stops.windows(2).all(|w| w[1] / w[0] <= 1.34));
+    }
+
+    #[test]
+    fn nearest_stop_finds_exact_values_and_rounds_others() {
+        let stops = descent_stops();
+        assert_eq!(stops[nearest_stop(&stops, 2.0)], 2.0);
+        assert_eq!(stops[nearest_stop(&stops, 0.31)], 0.3);
+        assert_eq!(stops[nearest_stop(&stops, 100.0)], 3.0);
+        assert_eq!(nearest_stop(&stops, -1.0), 0);
+        assert_eq!(nearest_stop(&stops, f64::NAN), 0);
+    }
+
+    #[test]
+    fn network_stops_reach_fifty() {
+        let stops = network_stops();
+        assert_eq!(stops.last().copied(), Some(50.0));
+        assert!(stops.contains(&0.5));
+    }
+}

@@ -1,0 +1,15 @@
+//! The teaching engine: pure Rust, f64, no browser. Everything the page shows is
+//! computed here.
+
+pub mod activation;
+pub mod descent;
+pub mod error;
+pub mod layer;
+pub mod loss;
+pub mod mlp;
+mod pass;
+pub mod rng;
+pub mod snapshot;
+pub mod trainer;
+
+pub use error::{EngineError, EXPLOSION_LIMIT};

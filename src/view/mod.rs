@@ -1,0 +1,25 @@
+//! Drawings and texts that only read snapshots. Drawings are written against
+//! plotters' `DrawingBackend`, so the page paints them on a canvas
+//! (plotters-canvas) and native tests render them to SVG.
+
+// Shared by the descent view and the loss history: style, fonts, clipping.
+mod chart;
+pub mod descent;
+// The descent view's marks and texts, the phase panel's backward/update lines, notation.
+mod descent_marks;
+pub mod descent_text;
+pub mod formula;
+mod formula_backward;
+pub mod history;
+pub mod network;
+// The network diagram's parts, re-exported through `network`.
+mod network_delta;
+mod network_geometry;
+mod network_layout;
+mod network_notes;
+mod network_paint;
+mod network_tooltip;
+mod network_values;
+mod notation;
+pub mod number;
+pub mod palette;

@@ -1,0 +1,217 @@
+//! Wires the page's controls to [`Command`]s. Handlers only change state and
+//! mark the page dirty; the frame loop repaints. The closures are kept for the
+//! page's lifetime (never `forget()`-ed).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Event, EventTarget, HtmlInputElement, HtmlSelectElement, KeyboardEvent, MouseEvent};
+
+use crate::app::params::{parse_input, parse_rate};
+use crate::app::Command;
+use crate::engine::mlp::Preset;
+
+use super::dom::{by_id, set_attr};
+use super::page::Page;
+use super::panels::set_value;
+
+/// The listeners of the page; dropping this removes nothing, so it is kept alive
+/// by the frame loop for as long as the page lives.
+pub type Listeners = Vec<Closure<dyn FnMut(Event)>>;
+
+type Shared = Rc<RefCell<Page>>;
+
+/// Adds `handler` for `event` on `target`, keeping the closure in `keep`.
+fn listen(
+    keep: &mut Listeners,
+    target: &EventTarget,
+    event: &str,
+    page: &Shared,
+    mut handler: impl FnMut(&mut Page, &Event) + 'static,
+) -> Result<(), JsValue> {
+    let page = page.clone();
+    let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+        if let Ok(mut p) = page.try_borrow_mut() {
+            handler(&mut p, &e);
+        }
+    });
+    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
+    keep.push(closure);
+    Ok(())
+}
+
+fn on(keep: &mut Listeners, id: &str, event: &str, page: &Shared, handler: impl FnMut(&mut Page, &Event) + 'static) -> Result<(), JsValue> {
+    let target: EventTarget = by_id(id)?;
+    listen(keep, &target, event, page, handler)
+}
+
+/// Buttons that map straight to one command.
+fn wire_buttons(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
+    let buttons: [(&str, fn(&Page) -> Command); 9] = [
+        ("step", |_| Command::Step),
+        ("step-sample", |_| Command::StepSample),
+        ("play", |_| Command::TogglePlay),
+        ("reset", |_| Command::Reset),
+        ("descent-step", |_| Command::DescentStep),
+        ("descent-play", |_| Command::DescentTogglePlay),
+        ("descent-reset", |_| Command::DescentReset),
+        ("alert-restore", |_| Command::Restore),
+        ("lang-toggle", |p| Command::SetLang(p.app.lang().other())),
+    ];
+    for (id, make) in buttons {
+        on(keep, id, "click", page, move |p, _| {
+            let cmd = make(p);
+            p.apply(cmd);
+        })?;
+    }
+    on(keep, "alert-close", "click", page, |p, _| p.apply(Command::DismissAlert))
+}
+
+fn input_value(id: &str) -> String {
+    by_id::<HtmlInputElement>(id).map(|e| e.value()).unwrap_or_default()
+}
+
+fn select_value(id: &str) -> String {
+    by_id::<HtmlSelectElement>(id).map(|e| e.value()).unwrap_or_default()
+}
+
+/// Parses a field; on failure marks it invalid and says why, in the page's alert.
+fn parse_field(p: &mut Page, id: &str, label: &str, parse: fn(&str) -> Result<f64, &'static str>) -> Option<f64> {
+    let text = input_value(id);
+    match parse(&text) {
+        Ok(v) => {
+            set_attr(id, "aria-invalid", "false");
+            Some(v)
+        }
+        Err(reason) => {
+            set_attr(id, "aria-invalid", "true");
+            p.app.reject_field(label, &text, reason);
+            p.dirty = true;
+            None
+        }
+    }
+}
+
+fn wire_sample(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
+    for id in ["x1", "x2"] {
+        on(keep, id, "change", page, |p, _| {
+            let x1 = parse_field(p, "x1", "x₁", parse_input);
+            let x2 = parse_field(p, "x2", "x₂", parse_input);
+            if let (Some(a), Some(b)) = (x1, x2) {
+                p.apply(Command::SetInput(vec![a, b]));
+            }
+        })?;
+    }
+    on(keep, "y", "change", page, |p, _| {
+        if let Some(y) = parse_field(p, "y", "y", parse_input) {
+            p.apply(Command::SetTarget(vec![y]));
+        }
+    })?;
+    on(keep, "y-class", "change", page, |p, _| {
+        let class = select_value("y-class").parse::<usize>().unwrap_or(0);
+        let outputs = p.app.network().target.len();
+        let target = (0..outputs).map(|k| if k == class { 1.0 } else { 0.0 }).collect();
+        p.apply(Command::SetTarget(target));
+    })?;
+    on(keep, "preset", "change", page, |p, _| {
+        if let Ok(preset) = select_value("preset").parse::<Preset>() {
+            p.apply(Command::SetPreset(preset));
+        }
+    })
+}
+
+/// A slider over `stops` and a text field for the same learning rate.
+fn wire_rate(keep: &mut Listeners, page: &Shared, slider: &'static str, field: &'static str, descent: bool) -> Result<(), JsValue> {
+    let command = move |r: f64| if descent { Command::SetDescentRate(r) } else { Command::SetLearningRate(r) };
+    on(keep, slider, "input", page, move |p, _| {
+        let stops = if descent { &p.descent_stops } else { &p.network_stops };
+        let index = input_value(slider).parse::<usize>().unwrap_or(0).min(stops.len().saturating_sub(1));
+        if let Some(&r) = stops.get(index) {
+            set_value(field, &r.to_string());
+            set_attr(field, "aria-invalid", "false");
+            p.apply(command(r));
+        }
+    })?;
+    on(keep, field, "change", page, move |p, _| {
+        if let Some(r) = parse_field(p, field, "r", parse_rate) {
+            let stops = if descent { &p.descent_stops } else { &p.network_stops };
+            let index = crate::app::rates::nearest_stop(stops, r);
+            set_value(slider, &index.to_string());
+            p.apply(command(r));
+        }
+    })?;
+    let count = if descent { page.borrow().descent_stops.len() } else { page.borrow().network_stops.len() };
+    set_attr(slider, "max", &count.saturating_sub(1).to_string());
+    Ok(())
+}
+
+fn wire_options(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
+    on(keep, "speed", "input", page, |p, _| {
+        let speed = input_value("speed").parse::<usize>().unwrap_or(0);
+        p.apply(Command::SetSpeed(speed));
+    })?;
+    on(keep, "show-weights", "change", page, |p, _| {
+        let checked = by_id::<HtmlInputElement>("show-weights").map(|e| e.checked()).unwrap_or(false);
+        p.apply(Command::SetShowWeights(checked));
+    })
+}
+
+fn wire_keys(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
+    let document: EventTarget = super::dom::document()?.into();
+    listen(keep, &document, "keydown", page, |p, e| {
+        let Some(key) = e.dyn_ref::<KeyboardEvent>() else { return };
+        if key.ctrl_key() || key.meta_key() || key.alt_key() || typing(e) {
+            return;
+        }
+        let cmd = match key.key().as_str() {
+            " " => Command::Step,
+            "p" | "P" => Command::TogglePlay,
+            "r" | "R" => Command::Reset,
+            _ => return,
+        };
+        e.prevent_default();
+        p.apply(cmd);
+    })
+}
+
+/// True when the key went to a text field, a select or a button (Space clicks buttons itself).
+fn typing(e: &Event) -> bool {
+    let tag = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| el.tag_name().to_ascii_lowercase())
+        .unwrap_or_default();
+    matches!(tag.as_str(), "input" | "select" | "textarea" | "button" | "summary")
+}
+
+fn wire_canvases(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
+    for event in ["pointermove", "pointerdown"] {
+        on(keep, "network-canvas", event, page, |p, e| {
+            if let Some(m) = e.dyn_ref::<MouseEvent>() {
+                p.hover_at(m.offset_x() as f64, m.offset_y() as f64);
+            }
+        })?;
+    }
+    on(keep, "network-canvas", "pointerleave", page, |p, _| p.hover_at(f64::NAN, f64::NAN))?;
+    on(keep, "descent-canvas", "click", page, |p, e| {
+        if let Some(m) = e.dyn_ref::<MouseEvent>() {
+            p.pick_start(m.offset_x() as f64, m.offset_y() as f64);
+        }
+    })?;
+    let window: EventTarget = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?.into();
+    listen(keep, &window, "resize", page, |p, _| p.dirty = true)
+}
+
+/// Attaches every control of the page.
+pub fn wire(page: &Shared) -> Result<Listeners, JsValue> {
+    let mut keep = Listeners::new();
+    wire_buttons(&mut keep, page)?;
+    wire_sample(&mut keep, page)?;
+    wire_rate(&mut keep, page, "net-rate-slider", "net-rate", false)?;
+    wire_rate(&mut keep, page, "descent-rate-slider", "descent-rate", true)?;
+    wire_options(&mut keep, page)?;
+    wire_keys(&mut keep, page)?;
+    wire_canvases(&mut keep, page)?;
+    Ok(keep)
+}

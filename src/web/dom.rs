@@ -1,0 +1,91 @@
+//! Small DOM helpers: find elements by id, set texts, fill the page's
+//! `data-i18n` strings for a language.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement};
+
+use crate::i18n::{t, Lang};
+
+/// The page's document.
+pub fn document() -> Result<Document, JsValue> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))
+}
+
+/// The element with `id`, cast to `T`.
+pub fn by_id<T: JsCast>(id: &str) -> Result<T, JsValue> {
+    document()?
+        .get_element_by_id(id)
+        .ok_or_else(|| JsValue::from_str(&format!("missing element #{id}")))?
+        .dyn_into::<T>()
+        .map_err(|_| JsValue::from_str(&format!("element #{id} has the wrong type")))
+}
+
+/// Sets the text of `#id` (no-op if missing: the page may be embedded partially).
+pub fn set_text(id: &str, text: &str) {
+    if let Ok(el) = by_id::<Element>(id) {
+        if el.text_content().as_deref() != Some(text) {
+            el.set_text_content(Some(text));
+        }
+    }
+}
+
+/// Shows or hides `#id`.
+pub fn set_hidden(id: &str, hidden: bool) {
+    if let Ok(el) = by_id::<HtmlElement>(id) {
+        if el.hidden() != hidden {
+            el.set_hidden(hidden);
+        }
+    }
+}
+
+/// Sets attribute `name` of `#id` to `value` if it differs.
+pub fn set_attr(id: &str, name: &str, value: &str) {
+    if let Ok(el) = by_id::<Element>(id) {
+        if el.get_attribute(name).as_deref() != Some(value) {
+            let _ = el.set_attribute(name, value);
+        }
+    }
+}
+
+/// Replaces the children of `#id` by one `<tag>` per line, with the lines as text.
+pub fn set_lines(id: &str, tag: &str, lines: &[String]) -> Result<(), JsValue> {
+    let doc = document()?;
+    let parent = by_id::<Element>(id)?;
+    parent.set_text_content(None);
+    for line in lines {
+        let item = doc.create_element(tag)?;
+        item.set_text_content(Some(line));
+        parent.append_child(&item)?;
+    }
+    Ok(())
+}
+
+/// Fills every `data-i18n` (text), `data-i18n-aria` (aria-label) and
+/// `data-i18n-title` (title) of the document in `lang`, and sets `<html lang>`.
+pub fn apply_i18n(lang: Lang) -> Result<(), JsValue> {
+    let doc = document()?;
+    if let Some(html) = doc.document_element() {
+        html.set_attribute("lang", lang.tag())?;
+    }
+    doc.set_title(t(lang, "app.document-title"));
+    for (attr, target) in [
+        ("data-i18n", None),
+        ("data-i18n-aria", Some("aria-label")),
+        ("data-i18n-title", Some("title")),
+    ] {
+        let nodes = doc.query_selector_all(&format!("[{attr}]"))?;
+        for i in 0..nodes.length() {
+            let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let key = el.get_attribute(attr).unwrap_or_default();
+            match target {
+                None => el.set_text_content(Some(t(lang, &key))),
+                Some(name) => el.set_attribute(name, t(lang, &key))?,
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,36 @@
+//! The browser side (wasm32 only): start-up, the controls, the frame loop, the
+//! canvases, and the JS API exported to teachers' pages. The only code that
+//! touches wasm-bindgen, web-sys, js-sys, plotters-canvas and serde-wasm-bindgen.
+
+mod api;
+mod canvas;
+mod controls;
+mod dom;
+mod frame;
+mod page;
+mod panels;
+mod table;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+
+pub use api::{DescentLab, NetworkLab};
+pub use frame::{frame_stats, reset_frame_stats};
+
+/// Runs when the module loads. On the lab's own page (an element
+/// `#backprop-lab`) it starts the lab; on other pages it only provides the API.
+#[wasm_bindgen(start)]
+pub fn start() -> Result<(), JsValue> {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&format!("Backprop Lab: {info}")));
+    }));
+    if dom::document()?.get_element_by_id("backprop-lab").is_none() {
+        return Ok(());
+    }
+    let page = Rc::new(RefCell::new(page::Page::new()?));
+    let listeners = controls::wire(&page)?;
+    frame::run(page, listeners);
+    Ok(())
+}

@@ -1,0 +1,104 @@
+//! The network's numbers as text: the edge table under the diagram (what a
+//! screen reader reads instead of the canvas; each row also carries the edge's
+//! midpoint so a pointer can find it) and the hover tooltip.
+
+use wasm_bindgen::JsValue;
+
+use crate::engine::snapshot::NetworkSnapshot;
+use crate::i18n::{t, Lang};
+use crate::view::network::{edge_tooltip, node_tooltip, EdgeRef, NodeRef};
+use crate::view::number::{fmt_sig, LONG};
+
+use super::dom::{by_id, document, set_hidden, set_lines};
+use super::page::{Hover, Page};
+
+/// Subscript digits for neuron names (x₁, h₂).
+fn subscript(n: usize) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| char::from_u32(0x2080 + c.to_digit(10).unwrap_or(0)).unwrap_or(c))
+        .collect()
+}
+
+/// `x₁` for inputs, `ŷ` / `ŷ₂` for outputs, `h₁` (or `h²₁` in deeper nets) for hidden neurons.
+fn neuron_name(sizes: &[usize], node: NodeRef) -> String {
+    let last = sizes.len().saturating_sub(1);
+    let index = subscript(node.index + 1);
+    match node.layer {
+        0 => format!("x{index}"),
+        l if l == last && sizes[last] == 1 => "ŷ".into(),
+        l if l == last => format!("ŷ{index}"),
+        l if last > 2 => format!("h{}{index}", superscript(l)),
+        _ => format!("h{index}"),
+    }
+}
+
+fn superscript(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .chars()
+        .map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize])
+        .collect()
+}
+
+/// Rebuilds the edge table: name, weight, gradient (— before backward reached it).
+pub fn update_edges(page: &Page, snap: &NetworkSnapshot, lang: Lang) -> Result<(), JsValue> {
+    let doc = document()?;
+    let body = by_id::<web_sys::Element>("edge-table")?
+        .query_selector("tbody")?
+        .ok_or_else(|| JsValue::from_str("edge table without tbody"))?;
+    body.set_text_content(None);
+    for (l, layer) in snap.layers.iter().enumerate() {
+        for (i, row) in layer.weights.iter().enumerate() {
+            for (j, w) in row.iter().enumerate() {
+                let edge = EdgeRef { layer: l + 1, from: i, to: j };
+                let grad = layer.grad_weights.as_ref().and_then(|g| g.get(i)?.get(j).copied());
+                let tr = doc.create_element("tr")?;
+                tr.set_attribute("data-edge", &format!("{}-{i}-{j}", l + 1))?;
+                if let Some((x, y)) = edge_midpoint(page, edge) {
+                    tr.set_attribute("data-x", &format!("{x:.1}"))?;
+                    tr.set_attribute("data-y", &format!("{y:.1}"))?;
+                }
+                let from = neuron_name(&snap.sizes, NodeRef { layer: l, index: i });
+                let to = neuron_name(&snap.sizes, NodeRef { layer: l + 1, index: j });
+                let grad = grad.map(|g| fmt_sig(g, LONG)).unwrap_or_else(|| t(lang, "page.table.none").into());
+                for text in [format!("{from} → {to}"), fmt_sig(*w, LONG), grad] {
+                    let td = doc.create_element("td")?;
+                    td.set_text_content(Some(&text));
+                    tr.append_child(&td)?;
+                }
+                body.append_child(&tr)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The midpoint of an edge in CSS pixels of the network canvas.
+pub fn edge_midpoint(page: &Page, edge: EdgeRef) -> Option<(f64, f64)> {
+    let layout = page.layout.as_ref()?;
+    let a = layout.node_center(NodeRef { layer: edge.layer - 1, index: edge.from })?;
+    let b = layout.node_center(NodeRef { layer: edge.layer, index: edge.to })?;
+    let s = page.net.scale;
+    Some(((a.0 + b.0) / 2.0 / s, (a.1 + b.1) / 2.0 / s))
+}
+
+/// Shows the tooltip for what the pointer is over, with the live numbers.
+pub fn update_tooltip(page: &Page, snap: &NetworkSnapshot, lang: Lang) -> Result<(), JsValue> {
+    let (lines, x, y) = match page.hover {
+        Some(Hover::Edge(edge, x, y)) => (edge_tooltip(snap, edge, lang), x, y),
+        Some(Hover::Node(node, x, y)) => (node_tooltip(snap, node, lang), x, y),
+        None => {
+            set_hidden("tooltip", true);
+            return Ok(());
+        }
+    };
+    set_lines("tooltip", "p", &lines)?;
+    let tip = by_id::<web_sys::HtmlElement>("tooltip")?;
+    let width = page.net.canvas.client_width() as f64;
+    // Keep the tooltip inside the canvas: flip to the left of the pointer near the right edge.
+    let left = if x + 400.0 > width { (x - 390.0).max(0.0) } else { x + 14.0 };
+    tip.set_attribute("style", &format!("left:{left:.0}px;top:{:.0}px", y + 14.0))?;
+    set_hidden("tooltip", false);
+    Ok(())
+}

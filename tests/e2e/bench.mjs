@@ -1,0 +1,63 @@
+// Page-side benchmark in headless Chromium (1280×800): time per painted
+// animation frame spent in update + render while playing (median, p99),
+// load-to-first-frame time, and the gzipped transfer size of wasm + JS + CSS.
+// Run after `trunk build --release`:  node tests/e2e/bench.mjs
+import { readdir, readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { serve, launch, openLab, DIST } from './harness.mjs';
+
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
+
+async function transferSize() {
+  const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f));
+  const rows = [];
+  for (const f of files) {
+    const raw = await readFile(`${DIST}${f}`);
+    rows.push({ file: f, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length });
+  }
+  return rows;
+}
+
+async function firstFrame(browser, url, runs = 5) {
+  const times = [];
+  for (let i = 0; i < runs; i += 1) {
+    const { page, context } = await openLab(browser, url);
+    times.push(await page.evaluate(() => window.wasmBindings.frameStats().firstFrameMs));
+    await context.close();
+  }
+  return median(times);
+}
+
+async function playing(browser, url, hash, seconds) {
+  const { page, context } = await openLab(browser, url, { hash });
+  await page.evaluate(() => window.wasmBindings.resetFrameStats());
+  await page.click('#play');
+  await page.click('#descent-play');
+  await page.waitForTimeout(seconds * 1000);
+  const stats = await page.evaluate(() => window.wasmBindings.frameStats());
+  await context.close();
+  return stats;
+}
+
+const server = await serve();
+const browser = await launch();
+try {
+  const sizes = await transferSize();
+  const first = await firstFrame(browser, server.url);
+  // Fastest speed (many phases per frame) with the descent view playing too.
+  const fast = await playing(browser, server.url, '#speed=7&rate=0.1', 8);
+  const slow = await playing(browser, server.url, '#speed=4&rate=0.1', 8);
+  console.log(`Chromium headless, viewport 1280×800, ${new Date().toISOString().slice(0, 10)}`);
+  console.log('| measure | value |');
+  console.log('|---|---|');
+  console.log(`| frame update+render, playing at 600 phases/s (median) | ${fast.medianMs.toFixed(2)} ms over ${fast.frames} frames |`);
+  console.log(`| frame update+render, playing at 600 phases/s (p99) | ${fast.p99Ms.toFixed(2)} ms |`);
+  console.log(`| frame update+render, playing at 16 phases/s (median / p99) | ${slow.medianMs.toFixed(2)} / ${slow.p99Ms.toFixed(2)} ms over ${slow.frames} painted frames |`);
+  console.log(`| load to first painted frame (median of 5) | ${first.toFixed(0)} ms |`);
+  for (const r of sizes) console.log(`| ${r.file} | ${(r.raw / 1024).toFixed(1)} KB raw, ${(r.gzip / 1024).toFixed(1)} KB gzipped |`);
+  const total = sizes.reduce((s, r) => s + r.gzip, 0);
+  console.log(`| total transfer (wasm + JS + CSS, gzip -9) | ${(total / 1024).toFixed(1)} KB |`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,152 @@
+//! The JS API (`NetworkLab`, `DescentLab`) as JS receives it, run in headless
+//! Chromium by wasm-bindgen-test: snapshots arrive as plain JS objects with
+//! camelCase fields, and bad input arrives as JS errors in both languages.
+#![cfg(target_arch = "wasm32")]
+
+use backprop_lab::web::{DescentLab, NetworkLab};
+use js_sys::{Array, Reflect};
+use wasm_bindgen::{JsError, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const TOL: f64 = 1e-12;
+
+fn get(v: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(v.clone(), |acc, key| {
+        let key = match key.parse::<u32>() {
+            Ok(i) => JsValue::from(i),
+            Err(_) => JsValue::from_str(key),
+        };
+        Reflect::get(&acc, &key).unwrap_or(JsValue::UNDEFINED)
+    })
+}
+
+fn num(v: &JsValue, path: &[&str]) -> f64 {
+    get(v, path).as_f64().unwrap_or(f64::NAN)
+}
+
+fn message(err: JsError) -> String {
+    let value = JsValue::from(err);
+    get(&value, &["message"]).as_string().unwrap_or_default()
+}
+
+fn sigmoid(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+#[wasm_bindgen_test]
+fn network_lab_steps_one_phase_at_a_time() {
+    let mut lab = NetworkLab::new("tutorial-regression")
+        .map_err(message)
+        .unwrap();
+    let phase = lab.step().map_err(message).unwrap();
+    assert_eq!(
+        get(&phase, &["kind"]).as_string().as_deref(),
+        Some("forward")
+    );
+    assert_eq!(num(&phase, &["layer"]), 1.0);
+    let snap = lab.snapshot().map_err(message).unwrap();
+    // x = [1, -1]: u = x·W + b = [4 − 4 + 3, 4 − 4 − 3] = [3, −3].
+    assert!((num(&snap, &["layers", "0", "u", "0"]) - 3.0).abs() < TOL);
+    assert!((num(&snap, &["layers", "0", "a", "1"]) - sigmoid(-3.0)).abs() < TOL);
+    // Layer 2 is not computed yet: JS sees undefined.
+    assert!(get(&snap, &["layers", "1", "a"]).is_undefined());
+    assert_eq!(
+        get(&snap, &["nextPhase", "kind"]).as_string().as_deref(),
+        Some("forward")
+    );
+}
+
+#[wasm_bindgen_test]
+fn network_lab_runs_forward_backward_update() {
+    let mut lab = NetworkLab::new("tutorial-regression")
+        .map_err(message)
+        .unwrap();
+    lab.set_input(Array::of2(&1.0.into(), &(-1.0).into()).into())
+        .map_err(message)
+        .unwrap();
+    lab.set_target(JsValue::from(0.5)).map_err(message).unwrap();
+    lab.set_learning_rate(0.5).map_err(message).unwrap();
+    lab.forward().map_err(message).unwrap();
+    let snap = lab.snapshot().map_err(message).unwrap();
+    // ŷ = σ(3) + σ(−3) + 0.1 = 1.1; L = ½(1.1 − 0.5)² = 0.18.
+    assert!((num(&snap, &["loss"]) - 0.18).abs() < 1e-12);
+    lab.backward().map_err(message).unwrap();
+    let snap = lab.snapshot().map_err(message).unwrap();
+    // ∂L/∂w_mo[0][0] = δ_out · a₁ = 0.6 · σ(3).
+    let g = num(&snap, &["layers", "1", "gradWeights", "0", "0"]);
+    assert!((g - 0.6 * sigmoid(3.0)).abs() < 1e-12, "{g}");
+    lab.update().map_err(message).unwrap();
+    let snap = lab.snapshot().map_err(message).unwrap();
+    let w = num(&snap, &["layers", "1", "weights", "0", "0"]);
+    assert!((w - (1.0 - 0.5 * 0.6 * sigmoid(3.0))).abs() < 1e-12, "{w}");
+    assert_eq!(num(&snap, &["step"]), 1.0);
+    assert_eq!(
+        get(&snap, &["phase", "kind"]).as_string().as_deref(),
+        Some("update")
+    );
+}
+
+#[wasm_bindgen_test]
+fn bad_input_becomes_a_bilingual_js_error() {
+    let err = NetworkLab::new("cats")
+        .err()
+        .map(message)
+        .unwrap_or_default();
+    assert!(
+        err.contains("tutorial-regression") && err.contains("没有"),
+        "{err}"
+    );
+    let mut lab = NetworkLab::new("tutorial-classification")
+        .map_err(message)
+        .unwrap();
+    let err = lab
+        .set_learning_rate(-1.0)
+        .err()
+        .map(message)
+        .unwrap_or_default();
+    assert!(
+        err.contains("learning rate") && err.contains("学习率"),
+        "{err}"
+    );
+    let err = lab
+        .set_input(JsValue::from_str("x"))
+        .err()
+        .map(message)
+        .unwrap_or_default();
+    assert!(!err.is_empty());
+    let err = lab
+        .set_input(Array::of1(&1.0.into()).into())
+        .err()
+        .map(message)
+        .unwrap_or_default();
+    assert!(err.contains("input neuron"), "{err}");
+    // The lab still works after refusing input.
+    assert!(lab.step().is_ok());
+}
+
+#[wasm_bindgen_test]
+fn descent_lab_oscillates_at_one_and_a_half() {
+    let mut lab = DescentLab::new(Some(1.5), Some(1.5))
+        .map_err(message)
+        .unwrap();
+    // w ← w − r·w = (1 − r)·w = −0.5·w.
+    let w1 = lab.step().map_err(message).unwrap();
+    assert!((w1 + 0.75).abs() < TOL);
+    let w3 = lab.run(2).map_err(message).unwrap();
+    assert!((w3 + 0.1875).abs() < TOL);
+    let snap = lab.snapshot().map_err(message).unwrap();
+    assert_eq!(
+        get(&snap, &["regime"]).as_string().as_deref(),
+        Some("oscillating")
+    );
+    assert!((num(&snap, &["factor"]) + 0.5).abs() < TOL);
+    lab.set_learning_rate(2.0).map_err(message).unwrap();
+    let snap = lab.snapshot().map_err(message).unwrap();
+    assert_eq!(
+        get(&snap, &["regime"]).as_string().as_deref(),
+        Some("bouncing")
+    );
+    assert!(lab.set_learning_rate(0.0).is_err());
+}
