@@ -142,13 +142,8 @@ impl App {
             Command::TogglePlay => self.toggle_play(),
             Command::Reset => self.reset(),
             Command::Restore => self.restore(),
-            Command::DismissAlert => Ok(self.alert = None),
-            Command::SetSpeed(s) => Ok(self.params.speed = s.min(rates::SPEEDS.len() - 1)),
-            Command::SetShowWeights(w) => Ok(self.show_weights = w),
-            Command::SetLang(lang) => Ok(self.set_lang(lang)),
             Command::DescentStep => self.descent_step(),
             Command::DescentTogglePlay => self.toggle_descent_play(),
-            Command::DescentReset => Ok(self.descent_reset()),
             other => self.apply_setting(other),
         };
         if let Err(err) = result {
@@ -157,6 +152,24 @@ impl App {
     }
 
     fn apply_setting(&mut self, cmd: Command) -> Result<(), EngineError> {
+        match cmd {
+            Command::DismissAlert => self.alert = None,
+            Command::SetSpeed(s) => self.params.speed = s.min(rates::SPEEDS.len() - 1),
+            Command::SetShowWeights(w) => self.show_weights = w,
+            Command::SetLang(lang) => self.set_lang(lang),
+            Command::DescentReset => self.descent_reset(),
+            Command::SetDescentRate(r) => self.set_descent_rate(r)?,
+            Command::SetDescentStart(w0) => {
+                self.descent.set_start(w0)?;
+                self.params.w0 = w0;
+            }
+            other => return self.apply_network_setting(other),
+        }
+        Ok(())
+    }
+
+    /// Settings of the network; the new state becomes the checkpoint.
+    fn apply_network_setting(&mut self, cmd: Command) -> Result<(), EngineError> {
         match cmd {
             Command::SetLearningRate(r) => {
                 self.trainer.set_learning_rate(r)?;
@@ -171,14 +184,9 @@ impl App {
                 self.params.target = Some(y);
             }
             Command::SetPreset(p) => self.set_preset(p),
-            Command::SetDescentRate(r) => self.set_descent_rate(r)?,
-            Command::SetDescentStart(w0) => {
-                self.descent.set_start(w0)?;
-                self.params.w0 = w0;
-            }
-            _ => {}
+            _ => return Ok(()),
         }
-        self.checkpoint = self.trainer.clone();
+        self.checkpoint.clone_from(&self.trainer);
         Ok(())
     }
 

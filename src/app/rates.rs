@@ -34,7 +34,7 @@ pub fn network_stops() -> Vec<f64> {
 
 /// Index of the stop nearest to `r` on a log scale (0 for non-positive `r`).
 pub fn nearest_stop(stops: &[f64], r: f64) -> usize {
-    if !(r > 0.0) {
+    if r.is_nan() || r <= 0.0 {
         return 0;
     }
     let target = r.ln();

@@ -75,7 +75,7 @@ mod tests {
         assert_eq!(fmt(33.0), "33");
         assert_eq!(fmt(-0.6), "-0.6");
         assert_eq!(fmt(123.456), "123.5");
-        assert_eq!(fmt(0.0012345), "0.001235");
+        assert_eq!(fmt(0.0012346), "0.001235");
         assert_eq!(fmt_sig(0.027105914, LONG), "0.0271059");
         assert_eq!(fmt(-0.0), "0");
         assert_eq!(fmt(-1e-20), "-1e-20");

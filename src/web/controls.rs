@@ -46,9 +46,12 @@ fn on(keep: &mut Listeners, id: &str, event: &str, page: &Shared, handler: impl 
     listen(keep, &target, event, page, handler)
 }
 
+/// Makes a button's command from the page's state.
+type MakeCommand = fn(&Page) -> Command;
+
 /// Buttons that map straight to one command.
 fn wire_buttons(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
-    let buttons: [(&str, fn(&Page) -> Command); 9] = [
+    let buttons: [(&str, MakeCommand); 9] = [
         ("step", |_| Command::Step),
         ("step-sample", |_| Command::StepSample),
         ("play", |_| Command::TogglePlay),

@@ -56,13 +56,11 @@ pub fn run(page: Rc<RefCell<Page>>, listeners: Listeners) {
         let elapsed = last.map_or(0.0, |l| timestamp - l);
         last = Some(timestamp);
         if let Ok(mut p) = page.try_borrow_mut() {
-            let painting = p.dirty || p.app.playing() || p.app.descent_playing();
             let start = now();
-            if let Err(e) = p.frame(elapsed) {
-                web_sys::console::error_1(&e);
-            }
-            if painting {
-                record(now() - start);
+            match p.frame(elapsed) {
+                Ok(true) => record(now() - start),
+                Ok(false) => {}
+                Err(e) => web_sys::console::error_1(&e),
             }
         }
         request(&next);

@@ -101,19 +101,21 @@ impl Page {
         }
     }
 
-    /// One animation frame: advance the clock by `elapsed_ms`, repaint if anything changed.
-    pub fn frame(&mut self, elapsed_ms: f64) -> Result<(), JsValue> {
+    /// One animation frame: advance the clock by `elapsed_ms`, repaint if anything
+    /// changed. Returns whether it painted.
+    pub fn frame(&mut self, elapsed_ms: f64) -> Result<bool, JsValue> {
         if self.app.advance(elapsed_ms) {
             self.dirty = true;
         }
         if self.fit_surfaces() {
             self.dirty = true;
         }
-        if self.dirty {
-            self.dirty = false;
-            self.paint()?;
+        if !self.dirty {
+            return Ok(false);
         }
-        Ok(())
+        self.dirty = false;
+        self.paint()?;
+        Ok(true)
     }
 
     /// Resizes the backing stores; recomputes the layout when the network's shape or size changed.

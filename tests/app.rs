@@ -1,0 +1,145 @@
+//! The page's controller without a browser: commands, the play clock, alerts
+//! and the way back after an explosion, checked against hand-derived numbers.
+
+use backprop_lab::app::params::Params;
+use backprop_lab::app::{Alert, App, Command, Lab};
+use backprop_lab::engine::mlp::Preset;
+use backprop_lab::engine::snapshot::Phase;
+use backprop_lab::i18n::Lang;
+
+fn app() -> App {
+    App::new(Params::default(), Vec::new(), Lang::En)
+}
+
+#[test]
+fn step_advances_one_phase_in_the_tutorials_order() {
+    let mut app = app();
+    let mut phases = Vec::new();
+    for _ in 0..7 {
+        app.apply(Command::Step);
+        phases.push(app.network().phase);
+    }
+    use Phase::*;
+    assert_eq!(
+        phases,
+        [
+            Forward { layer: 1 },
+            Forward { layer: 2 },
+            Loss,
+            Backward { layer: 2 },
+            Backward { layer: 1 },
+            Update,
+            Forward { layer: 1 }
+        ]
+    );
+    // ŷ = σ(3) + σ(−3) + 0.1 = 1.1, L = ½(1.1 − 0.5)² = 0.18 was recorded at the update.
+    let history = app.network().loss_history;
+    assert_eq!(history.len(), 1);
+    assert!((history[0] - 0.18).abs() < 1e-12, "{history:?}");
+}
+
+#[test]
+fn the_clock_runs_phases_at_the_chosen_speed() {
+    let mut app = app();
+    app.apply(Command::SetSpeed(2)); // 4 phases per second
+    app.apply(Command::TogglePlay);
+    assert!(!app.advance(200.0), "0.8 phases are not due yet");
+    assert!(app.advance(100.0), "1.2 phases: one is due");
+    assert_eq!(app.network().phase, Phase::Forward { layer: 1 });
+    // A long pause (a background tab) counts as at most 250 ms: one phase, not forty.
+    app.advance(10_000.0);
+    assert_eq!(app.network().phase, Phase::Forward { layer: 2 });
+    app.apply(Command::TogglePlay);
+    assert!(!app.playing());
+    assert!(!app.advance(1000.0));
+}
+
+#[test]
+fn an_exploding_network_stops_and_restores_the_last_finite_state() {
+    let mut app = app();
+    app.apply(Command::SetLearningRate(50.0));
+    app.apply(Command::SetSpeed(7));
+    app.apply(Command::TogglePlay);
+    for _ in 0..200 {
+        app.advance(16.0);
+        if app.alert().is_some() {
+            break;
+        }
+    }
+    let Some(Alert::Exploded { lab: Lab::Network, rate, .. }) = app.alert().cloned() else {
+        panic!("expected an explosion, got {:?}", app.alert());
+    };
+    assert_eq!(rate, 50.0);
+    assert!(!app.playing());
+    let en = app.alert().map(|a| a.message(Lang::En)).unwrap_or_default();
+    let zh = app.alert().map(|a| a.message(Lang::Zh)).unwrap_or_default();
+    assert!(en.contains("r = 50") && zh.contains("r = 50") && en != zh, "{en} / {zh}");
+    // Stepping again is refused, with a message, and changes nothing.
+    let before = app.network();
+    app.apply(Command::Step);
+    assert_eq!(app.network(), before);
+    app.apply(Command::Restore);
+    assert!(app.alert().is_none());
+    let snap = app.network();
+    let finite = snap.layers.iter().flat_map(|l| l.weights.iter().flatten().chain(&l.biases));
+    assert!(finite.clone().all(|w| w.is_finite() && w.abs() <= 1e6));
+}
+
+#[test]
+fn diverging_descent_explains_the_factor_and_rewinds() {
+    let mut app = app();
+    app.apply(Command::SetDescentRate(2.5));
+    app.apply(Command::DescentTogglePlay);
+    for _ in 0..2000 {
+        app.advance(50.0);
+        if !app.descent_playing() {
+            break;
+        }
+    }
+    let message = app.alert().map(|a| a.message(Lang::En)).unwrap_or_default();
+    // 1 − r = −1.5 multiplies the error each step; |w| = 1.5·1.5^k passes 1e6 at k = 34.
+    assert!(message.contains("-1.5") && message.contains("34"), "{message}");
+    let snap = app.descent();
+    assert!(snap.exploded && snap.iterates.len() == 35, "{}", snap.iterates.len());
+    app.apply(Command::Restore);
+    let snap = app.descent();
+    assert!(!snap.exploded && snap.iterates.iter().all(|w| w.abs() <= 1e6));
+    assert_eq!(snap.iterates.len(), 34);
+}
+
+#[test]
+fn refused_input_changes_nothing_and_says_why() {
+    let mut app = app();
+    let before = app.network();
+    app.apply(Command::SetInput(vec![1.0]));
+    assert_eq!(app.network(), before);
+    let en = app.alert().map(|a| a.message(Lang::En)).unwrap_or_default();
+    assert!(en.contains("input neuron"), "{en}");
+    app.apply(Command::DismissAlert);
+    app.reject_field("x₁", "abc", "err.input.not-number");
+    let zh = app.alert().map(|a| a.message(Lang::Zh)).unwrap_or_default();
+    assert!(zh.contains("x₁") && zh.contains("abc") && zh.contains("不是"), "{zh}");
+}
+
+#[test]
+fn bad_url_parameters_fall_back_to_defaults_with_a_message() {
+    let (params, errors) = Params::from_query("#lr=abc&preset=tutorial-classification&x=1,2,3&lang=zh");
+    let app = App::new(params, errors, Lang::En);
+    assert_eq!(app.lang(), Lang::Zh);
+    assert_eq!(app.params().preset, Preset::TutorialClassification);
+    assert_eq!(app.network().sizes, vec![2, 2, 2]);
+    assert_eq!(app.network().input, vec![1.0, -1.0], "x=1,2,3 does not fit two inputs");
+    let message = app.alert().map(|a| a.message(Lang::Zh)).unwrap_or_default();
+    assert!(message.contains("lr=abc") && message.contains("x"), "{message}");
+}
+
+#[test]
+fn a_preset_change_keeps_the_rate_and_loads_its_sample() {
+    let mut app = app();
+    app.apply(Command::SetLearningRate(0.1));
+    app.apply(Command::SetPreset(Preset::TutorialClassification));
+    let snap = app.network();
+    assert_eq!(snap.learning_rate, 0.1);
+    assert_eq!(snap.target, vec![1.0, 0.0]);
+    assert_eq!(app.params().to_query().contains("preset=tutorial-classification"), true);
+}
