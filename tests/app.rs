@@ -66,14 +66,22 @@ fn an_exploding_network_stops_and_restores_the_last_finite_state() {
             break;
         }
     }
-    let Some(Alert::Exploded { lab: Lab::Network, rate, .. }) = app.alert().cloned() else {
+    let Some(Alert::Exploded {
+        lab: Lab::Network,
+        rate,
+        ..
+    }) = app.alert().cloned()
+    else {
         panic!("expected an explosion, got {:?}", app.alert());
     };
     assert_eq!(rate, 50.0);
     assert!(!app.playing());
     let en = app.alert().map(|a| a.message(Lang::En)).unwrap_or_default();
     let zh = app.alert().map(|a| a.message(Lang::Zh)).unwrap_or_default();
-    assert!(en.contains("r = 50") && zh.contains("r = 50") && en != zh, "{en} / {zh}");
+    assert!(
+        en.contains("r = 50") && zh.contains("r = 50") && en != zh,
+        "{en} / {zh}"
+    );
     // Stepping again is refused, with a message, and changes nothing.
     let before = app.network();
     app.apply(Command::Step);
@@ -81,7 +89,10 @@ fn an_exploding_network_stops_and_restores_the_last_finite_state() {
     app.apply(Command::Restore);
     assert!(app.alert().is_none());
     let snap = app.network();
-    let finite = snap.layers.iter().flat_map(|l| l.weights.iter().flatten().chain(&l.biases));
+    let finite = snap
+        .layers
+        .iter()
+        .flat_map(|l| l.weights.iter().flatten().chain(&l.biases));
     assert!(finite.clone().all(|w| w.is_finite() && w.abs() <= 1e6));
 }
 
@@ -98,9 +109,16 @@ fn diverging_descent_explains_the_factor_and_rewinds() {
     }
     let message = app.alert().map(|a| a.message(Lang::En)).unwrap_or_default();
     // 1 − r = −1.5 multiplies the error each step; |w| = 1.5·1.5^k passes 1e6 at k = 34.
-    assert!(message.contains("-1.5") && message.contains("34"), "{message}");
+    assert!(
+        message.contains("-1.5") && message.contains("34"),
+        "{message}"
+    );
     let snap = app.descent();
-    assert!(snap.exploded && snap.iterates.len() == 35, "{}", snap.iterates.len());
+    assert!(
+        snap.exploded && snap.iterates.len() == 35,
+        "{}",
+        snap.iterates.len()
+    );
     app.apply(Command::Restore);
     let snap = app.descent();
     assert!(!snap.exploded && snap.iterates.iter().all(|w| w.abs() <= 1e6));
@@ -118,19 +136,30 @@ fn refused_input_changes_nothing_and_says_why() {
     app.apply(Command::DismissAlert);
     app.reject_field("x₁", "abc", "err.input.not-number");
     let zh = app.alert().map(|a| a.message(Lang::Zh)).unwrap_or_default();
-    assert!(zh.contains("x₁") && zh.contains("abc") && zh.contains("不是"), "{zh}");
+    assert!(
+        zh.contains("x₁") && zh.contains("abc") && zh.contains("不是"),
+        "{zh}"
+    );
 }
 
 #[test]
 fn bad_url_parameters_fall_back_to_defaults_with_a_message() {
-    let (params, errors) = Params::from_query("#lr=abc&preset=tutorial-classification&x=1,2,3&lang=zh");
+    let (params, errors) =
+        Params::from_query("#lr=abc&preset=tutorial-classification&x=1,2,3&lang=zh");
     let app = App::new(params, errors, Lang::En);
     assert_eq!(app.lang(), Lang::Zh);
     assert_eq!(app.params().preset, Preset::TutorialClassification);
     assert_eq!(app.network().sizes, vec![2, 2, 2]);
-    assert_eq!(app.network().input, vec![1.0, -1.0], "x=1,2,3 does not fit two inputs");
+    assert_eq!(
+        app.network().input,
+        vec![1.0, -1.0],
+        "x=1,2,3 does not fit two inputs"
+    );
     let message = app.alert().map(|a| a.message(Lang::Zh)).unwrap_or_default();
-    assert!(message.contains("lr=abc") && message.contains("x"), "{message}");
+    assert!(
+        message.contains("lr=abc") && message.contains("x"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -141,5 +170,8 @@ fn a_preset_change_keeps_the_rate_and_loads_its_sample() {
     let snap = app.network();
     assert_eq!(snap.learning_rate, 0.1);
     assert_eq!(snap.target, vec![1.0, 0.0]);
-    assert_eq!(app.params().to_query().contains("preset=tutorial-classification"), true);
+    assert!(app
+        .params()
+        .to_query()
+        .contains("preset=tutorial-classification"));
 }

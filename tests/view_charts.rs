@@ -1,6 +1,7 @@
 //! The descent view and the loss history render to SVG: one dot per visible iterate,
 //! placed where the click mapper says, clicks outside the plot map to nothing, the
 //! exploded tint, and loss histories of every awkward shape draw without error.
+#![cfg(not(target_arch = "wasm32"))] // SVG rendering is a native dev feature
 
 use backprop_lab::engine::descent::Descent;
 use backprop_lab::engine::snapshot::DescentSnapshot;

@@ -87,7 +87,11 @@ impl Alert {
             } => tf(
                 lang,
                 "err.exploded.network",
-                &[("rate", &fmt(*rate)), ("step", &step.to_string()), ("limit", &fmt(EXPLOSION_LIMIT))],
+                &[
+                    ("rate", &fmt(*rate)),
+                    ("step", &step.to_string()),
+                    ("limit", &fmt(EXPLOSION_LIMIT)),
+                ],
             ),
             Alert::Exploded {
                 lab: Lab::Descent,
@@ -109,7 +113,11 @@ impl Alert {
                 )
             }
             Alert::Invalid { reason, .. } => t(lang, reason).to_string(),
-            Alert::Field { field, text, reason } => format!("{field}: “{text}” — {}", t(lang, reason)),
+            Alert::Field {
+                field,
+                text,
+                reason,
+            } => format!("{field}: “{text}” — {}", t(lang, reason)),
             Alert::Params(errors) => params_message(errors, lang),
         }
     }

@@ -126,7 +126,11 @@ impl App {
         if let Some(y) = params.target.clone() {
             try_cmd(self, Command::SetTarget(y), "y".into());
         }
-        try_cmd(self, Command::SetDescentRate(params.descent_rate), "rate".into());
+        try_cmd(
+            self,
+            Command::SetDescentRate(params.descent_rate),
+            "rate".into(),
+        );
         try_cmd(self, Command::SetDescentStart(params.w0), "w0".into());
         self.params.lang = params.lang;
         self.params.speed = params.speed;

@@ -143,7 +143,11 @@ impl App {
     /// Moves the clock by `elapsed_ms` (time since the last frame) and runs the
     /// phases and descent steps that fall due. Returns whether anything changed.
     pub fn advance(&mut self, elapsed_ms: f64) -> bool {
-        let elapsed = if elapsed_ms.is_finite() { elapsed_ms.clamp(0.0, 250.0) } else { 0.0 };
+        let elapsed = if elapsed_ms.is_finite() {
+            elapsed_ms.clamp(0.0, 250.0)
+        } else {
+            0.0
+        };
         let per_ms = SPEEDS[self.params.speed.min(SPEEDS.len() - 1)] / 1000.0;
         let mut changed = false;
         if self.playing {

@@ -174,11 +174,20 @@ pub const CHARTS: &[(&str, &str)] = &[
     ("chart.descent.tangent", "tangent: slope dJ/dw = {g}"),
     ("chart.descent.minimum", "minimum w* = {w}"),
     ("chart.descent.off-chart", "{name} = {value}, off the chart"),
-    ("chart.descent.exploded", "Diverged: lower r and reset"),
+    (
+        "chart.descent.exploded",
+        "stepping stopped: lower r and reset",
+    ),
     ("chart.history.axis-step", "training step"),
     ("chart.history.axis-loss", "loss L"),
-    ("chart.history.empty", "No training steps yet: the loss of each step will appear here."),
-    ("chart.history.not-finite", "The loss is no longer a finite number: the training diverged."),
+    (
+        "chart.history.empty",
+        "No training steps yet: the loss of each step will appear here.",
+    ),
+    (
+        "chart.history.not-finite",
+        "The loss is no longer a finite number: the training diverged.",
+    ),
     ("chart.history.last", "step {step}: L = {loss}"),
 ];
 

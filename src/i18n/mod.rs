@@ -65,7 +65,6 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         .unwrap_or("?")
 }
 
-
 /// [`t`] with `{name}` placeholders replaced by the given values.
 pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     let mut s = t(lang, key).to_string();
@@ -108,8 +107,15 @@ mod tests {
         assert_eq!(en.len(), before, "duplicate key in the English table");
         assert_eq!(zh, en);
         for key in en {
-            assert!(!t(Lang::Zh, key).is_empty() && !t(Lang::En, key).is_empty(), "{key}");
-            assert_eq!(placeholders(t(Lang::Zh, key)), placeholders(t(Lang::En, key)), "{key}");
+            assert!(
+                !t(Lang::Zh, key).is_empty() && !t(Lang::En, key).is_empty(),
+                "{key}"
+            );
+            assert_eq!(
+                placeholders(t(Lang::Zh, key)),
+                placeholders(t(Lang::En, key)),
+                "{key}"
+            );
         }
     }
 

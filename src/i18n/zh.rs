@@ -116,10 +116,16 @@ pub const PANEL: &[(&str, &str)] = &[
     // panel
     ("panel.title.ready", "准备就绪"),
     ("panel.title.forward", "前向传播 · 第 {layer} 层"),
-    ("panel.title.forward-output", "前向传播 · 第 {layer} 层（输出层）"),
+    (
+        "panel.title.forward-output",
+        "前向传播 · 第 {layer} 层（输出层）",
+    ),
     ("panel.title.loss", "计算损失"),
     ("panel.title.backward", "反向传播 · 第 {layer} 层"),
-    ("panel.title.backward-output", "反向传播 · 第 {layer} 层（输出层）"),
+    (
+        "panel.title.backward-output",
+        "反向传播 · 第 {layer} 层（输出层）",
+    ),
     ("panel.title.update", "更新参数"),
     ("panel.name.ready", "开始"),
     ("panel.name.forward", "第 {layer} 层的前向传播"),
@@ -127,42 +133,102 @@ pub const PANEL: &[(&str, &str)] = &[
     ("panel.name.backward", "第 {layer} 层的反向传播"),
     ("panel.name.update", "更新所有权重和偏置"),
     ("panel.next", "下一步：{phase}"),
-    ("panel.next-step", "下一步：开始第 {step} 次训练，先做{phase}"),
+    (
+        "panel.next-step",
+        "下一步：开始第 {step} 次训练，先做{phase}",
+    ),
     ("panel.missing", "（尚未计算）"),
-    ("panel.ready.hint", "点击「单步」开始：先做第 1 层的前向传播。"),
+    (
+        "panel.ready.hint",
+        "点击「单步」开始：先做第 1 层的前向传播。",
+    ),
     ("panel.ready.sample", "样本：输入 x = {x}，目标 y = {y}"),
-    ("panel.forward.what", "每个神经元先把加权输入与偏置相加得到 u，再经过激活函数得到 a。"),
+    (
+        "panel.forward.what",
+        "每个神经元先把加权输入与偏置相加得到 u，再经过激活函数得到 a。",
+    ),
     ("panel.forward.identity", "恒等激活：a = u"),
     ("panel.forward.output", "网络的预测：ŷ = {yhat}"),
-    ("panel.loss.what.squared", "平方误差：衡量预测 ŷ 离目标 y 有多远。"),
-    ("panel.loss.what.bce", "二元交叉熵：ŷ 越接近目标概率 y，损失越小。"),
+    (
+        "panel.loss.what.squared",
+        "平方误差：衡量预测 ŷ 离目标 y 有多远。",
+    ),
+    (
+        "panel.loss.what.bce",
+        "二元交叉熵：ŷ 越接近目标概率 y，损失越小。",
+    ),
     ("panel.loss.what.ce", "交叉熵：正确类别所得概率的对数取负。"),
-    ("panel.backward.what-output", "δ = ∂L/∂u：损失随本层 u 变化的快慢。在输出层，它从 ∂L/∂ŷ 算起。"),
-    ("panel.backward.what-hidden", "误差先沿第 {next} 层的权重传回来，再乘以本层激活函数的斜率。"),
-    ("panel.backward.softmax-ce", "softmax 配交叉熵：两者的导数相互抵消，只剩 δ = ŷ − y。"),
+    (
+        "panel.backward.what-output",
+        "δ = ∂L/∂u：损失随本层 u 变化的快慢。在输出层，它从 ∂L/∂ŷ 算起。",
+    ),
+    (
+        "panel.backward.what-hidden",
+        "误差先沿第 {next} 层的权重传回来，再乘以本层激活函数的斜率。",
+    ),
+    (
+        "panel.backward.softmax-ce",
+        "softmax 配交叉熵：两者的导数相互抵消，只剩 δ = ŷ − y。",
+    ),
     ("panel.backward.grads", "本层权重与偏置的梯度："),
-    ("panel.update.what", "每个权重和偏置都逆着自己的梯度移动，步长由学习率 r = {r} 决定。"),
+    (
+        "panel.update.what",
+        "每个权重和偏置都逆着自己的梯度移动，步长由学习率 r = {r} 决定。",
+    ),
     ("panel.update.example", "例如：{expr}"),
-    ("panel.update.done", "第 {step} 次训练完成，本次损失 L = {loss}。"),
-    ("panel.descent.valley", "山谷：{j}，斜率 dJ/dw = {dj}；学习率 r = {r}。"),
-    ("panel.descent.start", "起点：w₀ = {w}，J(w₀) = {j}，斜率 dJ/dw = {g}。每走一步，w 都逆着斜率移动。"),
+    (
+        "panel.update.done",
+        "第 {step} 次训练完成，本次损失 L = {loss}。",
+    ),
+    (
+        "panel.descent.valley",
+        "山谷：{j}，斜率 dJ/dw = {dj}；学习率 r = {r}。",
+    ),
+    (
+        "panel.descent.start",
+        "起点：w₀ = {w}，J(w₀) = {j}，斜率 dJ/dw = {g}。每走一步，w 都逆着斜率移动。",
+    ),
     ("panel.descent.step", "第 {k} 步：{update}"),
-    ("panel.descent.now", "现在：J({w}) = {j}，切线斜率 dJ/dw = {g}。"),
+    (
+        "panel.descent.now",
+        "现在：J({w}) = {j}，切线斜率 dJ/dw = {g}。",
+    ),
     ("panel.descent.path", "路径：{path}"),
     ("panel.descent.regime", "{name}：{why}"),
-    ("panel.descent.exploded", "|w| 超出了爆炸上限，迭代已停止。请调小 r 后点「重置」。"),
+    (
+        "panel.descent.exploded",
+        "|w| 超出了爆炸上限，迭代已停止。请调小 r 后点「重置」。",
+    ),
     ("panel.regime.slow.name", "缓慢收敛"),
-    ("panel.regime.slow.why", "每一步把误差 w − w* 乘以 {q}：每步消去的误差不到十分之一，w 慢慢爬向最低点。"),
+    (
+        "panel.regime.slow.why",
+        "每一步把误差 w − w* 乘以 {q}：每步消去的误差不到十分之一，w 慢慢爬向最低点。",
+    ),
     ("panel.regime.monotone.name", "单调收敛"),
-    ("panel.regime.monotone.why", "每一步把误差 w − w* 乘以 {q}：误差缩小且不换边，w 一路滑进谷底。"),
+    (
+        "panel.regime.monotone.why",
+        "每一步把误差 w − w* 乘以 {q}：误差缩小且不换边，w 一路滑进谷底。",
+    ),
     ("panel.regime.one-step.name", "一步到位"),
-    ("panel.regime.one-step.why", "每一步把误差 w − w* 乘以 {q}：第一步就正好落在最低点。"),
+    (
+        "panel.regime.one-step.why",
+        "每一步把误差 w − w* 乘以 {q}：第一步就正好落在最低点。",
+    ),
     ("panel.regime.oscillating.name", "振荡收敛"),
-    ("panel.regime.oscillating.why", "每一步把误差 w − w* 乘以 {q}：误差换边并缩小，w 在山谷两侧来回跳，但仍在收敛。"),
+    (
+        "panel.regime.oscillating.why",
+        "每一步把误差 w − w* 乘以 {q}：误差换边并缩小，w 在山谷两侧来回跳，但仍在收敛。",
+    ),
     ("panel.regime.bouncing.name", "等幅振荡"),
-    ("panel.regime.bouncing.why", "每一步把误差 w − w* 乘以 {q}：误差换边但大小不变，w 在两点之间永远来回弹跳。"),
+    (
+        "panel.regime.bouncing.why",
+        "每一步把误差 w − w* 乘以 {q}：误差换边但大小不变，w 在两点之间永远来回弹跳。",
+    ),
     ("panel.regime.diverging.name", "发散"),
-    ("panel.regime.diverging.why", "每一步把误差 w − w* 乘以 {q}：|q| > 1，误差换边并变大，每一步都冲得更远，w 飞出了山谷。"),
+    (
+        "panel.regime.diverging.why",
+        "每一步把误差 w − w* 乘以 {q}：|q| > 1，误差换边并变大，每一步都冲得更远，w 飞出了山谷。",
+    ),
 ];
 
 /// The descent view and the loss-history chart.
@@ -174,11 +240,17 @@ pub const CHARTS: &[(&str, &str)] = &[
     ("chart.descent.tangent", "切线：斜率 dJ/dw = {g}"),
     ("chart.descent.minimum", "最低点 w* = {w}"),
     ("chart.descent.off-chart", "{name} = {value}，超出画面"),
-    ("chart.descent.exploded", "已发散：请调小 r 并重置"),
+    ("chart.descent.exploded", "迭代已停止：请调小 r 后重置"),
     ("chart.history.axis-step", "训练步数"),
     ("chart.history.axis-loss", "损失 L"),
-    ("chart.history.empty", "还没有训练：每一步的损失会显示在这里。"),
-    ("chart.history.not-finite", "损失已不再是有限的数：训练发散了。"),
+    (
+        "chart.history.empty",
+        "还没有训练：每一步的损失会显示在这里。",
+    ),
+    (
+        "chart.history.not-finite",
+        "损失已不再是有限的数：训练发散了。",
+    ),
     ("chart.history.last", "第 {step} 步：L = {loss}"),
 ];
 

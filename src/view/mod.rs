@@ -13,11 +13,14 @@ mod formula_backward;
 pub mod history;
 pub mod network;
 // The network diagram's parts, re-exported through `network`.
+mod network_caption;
 mod network_delta;
+mod network_edges;
 mod network_geometry;
 mod network_layout;
+mod network_nodes;
 mod network_notes;
-mod network_paint;
+mod network_text;
 mod network_tooltip;
 mod network_values;
 mod notation;

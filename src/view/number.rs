@@ -100,6 +100,9 @@ mod tests {
     #[test]
     fn writes_vectors_and_matrices() {
         assert_eq!(fmt_vec(&[1.0, -1.0]), "[1, -1]");
-        assert_eq!(fmt_mat(&[vec![4.0, 4.0], vec![4.0, 4.0]]), "[[4, 4], [4, 4]]");
+        assert_eq!(
+            fmt_mat(&[vec![4.0, 4.0], vec![4.0, 4.0]]),
+            "[[4, 4], [4, 4]]"
+        );
     }
 }

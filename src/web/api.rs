@@ -17,7 +17,11 @@ fn js_error(err: EngineError) -> JsError {
         Alert::Invalid { reason, .. } => reason,
         _ => "err.input.shape",
     };
-    JsError::new(&format!("{} / {} ({err})", t(Lang::En, reason), t(Lang::Zh, reason)))
+    JsError::new(&format!(
+        "{} / {} ({err})",
+        t(Lang::En, reason),
+        t(Lang::Zh, reason)
+    ))
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -29,9 +33,8 @@ fn numbers(value: JsValue) -> Result<Vec<f64>, JsError> {
     if let Some(v) = value.as_f64() {
         return Ok(vec![v]);
     }
-    serde_wasm_bindgen::from_value::<Vec<f64>>(value).map_err(|_| {
-        JsError::new("expected a number or an array of numbers / 需要一个数或一组数")
-    })
+    serde_wasm_bindgen::from_value::<Vec<f64>>(value)
+        .map_err(|_| JsError::new("expected a number or an array of numbers / 需要一个数或一组数"))
 }
 
 /// The network lab: a preset network trained on one sample, phase by phase.

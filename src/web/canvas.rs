@@ -36,7 +36,8 @@ impl Surface {
         let rect = self.canvas.get_bounding_client_rect();
         let width = (rect.width() * ratio).round().max(1.0) as u32;
         let height = (rect.height() * ratio).round().max(1.0) as u32;
-        let changed = width != self.canvas.width() || height != self.canvas.height() || ratio != self.scale;
+        let changed =
+            width != self.canvas.width() || height != self.canvas.height() || ratio != self.scale;
         if changed {
             self.canvas.set_width(width);
             self.canvas.set_height(height);

@@ -41,7 +41,13 @@ fn listen(
     Ok(())
 }
 
-fn on(keep: &mut Listeners, id: &str, event: &str, page: &Shared, handler: impl FnMut(&mut Page, &Event) + 'static) -> Result<(), JsValue> {
+fn on(
+    keep: &mut Listeners,
+    id: &str,
+    event: &str,
+    page: &Shared,
+    handler: impl FnMut(&mut Page, &Event) + 'static,
+) -> Result<(), JsValue> {
     let target: EventTarget = by_id(id)?;
     listen(keep, &target, event, page, handler)
 }
@@ -68,19 +74,30 @@ fn wire_buttons(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
             p.apply(cmd);
         })?;
     }
-    on(keep, "alert-close", "click", page, |p, _| p.apply(Command::DismissAlert))
+    on(keep, "alert-close", "click", page, |p, _| {
+        p.apply(Command::DismissAlert)
+    })
 }
 
 fn input_value(id: &str) -> String {
-    by_id::<HtmlInputElement>(id).map(|e| e.value()).unwrap_or_default()
+    by_id::<HtmlInputElement>(id)
+        .map(|e| e.value())
+        .unwrap_or_default()
 }
 
 fn select_value(id: &str) -> String {
-    by_id::<HtmlSelectElement>(id).map(|e| e.value()).unwrap_or_default()
+    by_id::<HtmlSelectElement>(id)
+        .map(|e| e.value())
+        .unwrap_or_default()
 }
 
 /// Parses a field; on failure marks it invalid and says why, in the page's alert.
-fn parse_field(p: &mut Page, id: &str, label: &str, parse: fn(&str) -> Result<f64, &'static str>) -> Option<f64> {
+fn parse_field(
+    p: &mut Page,
+    id: &str,
+    label: &str,
+    parse: fn(&str) -> Result<f64, &'static str>,
+) -> Option<f64> {
     let text = input_value(id);
     match parse(&text) {
         Ok(v) => {
@@ -114,7 +131,9 @@ fn wire_sample(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
     on(keep, "y-class", "change", page, |p, _| {
         let class = select_value("y-class").parse::<usize>().unwrap_or(0);
         let outputs = p.app.network().target.len();
-        let target = (0..outputs).map(|k| if k == class { 1.0 } else { 0.0 }).collect();
+        let target = (0..outputs)
+            .map(|k| if k == class { 1.0 } else { 0.0 })
+            .collect();
         p.apply(Command::SetTarget(target));
     })?;
     on(keep, "preset", "change", page, |p, _| {
@@ -125,11 +144,30 @@ fn wire_sample(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
 }
 
 /// A slider over `stops` and a text field for the same learning rate.
-fn wire_rate(keep: &mut Listeners, page: &Shared, slider: &'static str, field: &'static str, descent: bool) -> Result<(), JsValue> {
-    let command = move |r: f64| if descent { Command::SetDescentRate(r) } else { Command::SetLearningRate(r) };
+fn wire_rate(
+    keep: &mut Listeners,
+    page: &Shared,
+    slider: &'static str,
+    field: &'static str,
+    descent: bool,
+) -> Result<(), JsValue> {
+    let command = move |r: f64| {
+        if descent {
+            Command::SetDescentRate(r)
+        } else {
+            Command::SetLearningRate(r)
+        }
+    };
     on(keep, slider, "input", page, move |p, _| {
-        let stops = if descent { &p.descent_stops } else { &p.network_stops };
-        let index = input_value(slider).parse::<usize>().unwrap_or(0).min(stops.len().saturating_sub(1));
+        let stops = if descent {
+            &p.descent_stops
+        } else {
+            &p.network_stops
+        };
+        let index = input_value(slider)
+            .parse::<usize>()
+            .unwrap_or(0)
+            .min(stops.len().saturating_sub(1));
         if let Some(&r) = stops.get(index) {
             set_value(field, &r.to_string());
             set_attr(field, "aria-invalid", "false");
@@ -138,13 +176,21 @@ fn wire_rate(keep: &mut Listeners, page: &Shared, slider: &'static str, field: &
     })?;
     on(keep, field, "change", page, move |p, _| {
         if let Some(r) = parse_field(p, field, "r", parse_rate) {
-            let stops = if descent { &p.descent_stops } else { &p.network_stops };
+            let stops = if descent {
+                &p.descent_stops
+            } else {
+                &p.network_stops
+            };
             let index = crate::app::rates::nearest_stop(stops, r);
             set_value(slider, &index.to_string());
             p.apply(command(r));
         }
     })?;
-    let count = if descent { page.borrow().descent_stops.len() } else { page.borrow().network_stops.len() };
+    let count = if descent {
+        page.borrow().descent_stops.len()
+    } else {
+        page.borrow().network_stops.len()
+    };
     set_attr(slider, "max", &count.saturating_sub(1).to_string());
     Ok(())
 }
@@ -155,7 +201,9 @@ fn wire_options(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
         p.apply(Command::SetSpeed(speed));
     })?;
     on(keep, "show-weights", "change", page, |p, _| {
-        let checked = by_id::<HtmlInputElement>("show-weights").map(|e| e.checked()).unwrap_or(false);
+        let checked = by_id::<HtmlInputElement>("show-weights")
+            .map(|e| e.checked())
+            .unwrap_or(false);
         p.apply(Command::SetShowWeights(checked));
     })
 }
@@ -163,7 +211,9 @@ fn wire_options(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
 fn wire_keys(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
     let document: EventTarget = super::dom::document()?.into();
     listen(keep, &document, "keydown", page, |p, e| {
-        let Some(key) = e.dyn_ref::<KeyboardEvent>() else { return };
+        let Some(key) = e.dyn_ref::<KeyboardEvent>() else {
+            return;
+        };
         if key.ctrl_key() || key.meta_key() || key.alt_key() || typing(e) {
             return;
         }
@@ -185,7 +235,10 @@ fn typing(e: &Event) -> bool {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .map(|el| el.tag_name().to_ascii_lowercase())
         .unwrap_or_default();
-    matches!(tag.as_str(), "input" | "select" | "textarea" | "button" | "summary")
+    matches!(
+        tag.as_str(),
+        "input" | "select" | "textarea" | "button" | "summary"
+    )
 }
 
 fn wire_canvases(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
@@ -196,13 +249,17 @@ fn wire_canvases(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
             }
         })?;
     }
-    on(keep, "network-canvas", "pointerleave", page, |p, _| p.hover_at(f64::NAN, f64::NAN))?;
+    on(keep, "network-canvas", "pointerleave", page, |p, _| {
+        p.hover_at(f64::NAN, f64::NAN)
+    })?;
     on(keep, "descent-canvas", "click", page, |p, e| {
         if let Some(m) = e.dyn_ref::<MouseEvent>() {
             p.pick_start(m.offset_x() as f64, m.offset_y() as f64);
         }
     })?;
-    let window: EventTarget = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?.into();
+    let window: EventTarget = web_sys::window()
+        .ok_or_else(|| JsValue::from_str("no window"))?
+        .into();
     listen(keep, &window, "resize", page, |p, _| p.dirty = true)
 }
 

@@ -10,7 +10,9 @@ use crate::app::{App, Command};
 use crate::i18n::Lang;
 use crate::view::descent::{draw_descent, ChartStyle, DescentMapper};
 use crate::view::history::draw_loss_history;
-use crate::view::network::{draw_network, EdgeLabel, EdgeRef, NetworkLayout, NetworkStyle, NodeRef};
+use crate::view::network::{
+    draw_network, EdgeLabel, EdgeRef, NetworkLayout, NetworkStyle, NodeRef,
+};
 
 use super::canvas::Surface;
 
@@ -72,7 +74,10 @@ impl Page {
 
     /// Applies a command from a control and marks the page for repaint.
     pub fn apply(&mut self, cmd: Command) {
-        let refill = matches!(cmd, Command::Reset | Command::SetPreset(_) | Command::Restore);
+        let refill = matches!(
+            cmd,
+            Command::Reset | Command::SetPreset(_) | Command::Restore
+        );
         self.app.apply(cmd);
         self.refill_fields |= refill;
         self.dirty = true;
@@ -81,11 +86,15 @@ impl Page {
     /// The pointer is at (x, y) CSS px on the network canvas (NaN: it left).
     pub fn hover_at(&mut self, x: f64, y: f64) {
         let (bx, by) = self.net.to_backing(x, y);
-        let hover = self.layout.as_ref().filter(|_| x.is_finite() && y.is_finite()).and_then(|l| {
-            l.hit_node(bx, by)
-                .map(|n| Hover::Node(n, x, y))
-                .or_else(|| l.hit_edge(bx, by).map(|e| Hover::Edge(e, x, y)))
-        });
+        let hover = self
+            .layout
+            .as_ref()
+            .filter(|_| x.is_finite() && y.is_finite())
+            .and_then(|l| {
+                l.hit_node(bx, by)
+                    .map(|n| Hover::Node(n, x, y))
+                    .or_else(|| l.hit_edge(bx, by).map(|e| Hover::Edge(e, x, y)))
+            });
         if hover != self.hover {
             self.hover = hover;
             self.dirty = true;
@@ -122,7 +131,10 @@ impl Page {
     fn fit_surfaces(&mut self) -> bool {
         let resized = self.net.fit() | self.descent.fit() | self.history.fit();
         let sizes = self.app.network().sizes;
-        let stale = self.layout.as_ref().map_or(true, |l| l.sizes() != sizes.as_slice());
+        let stale = self
+            .layout
+            .as_ref()
+            .map_or(true, |l| l.sizes() != sizes.as_slice());
         if resized || stale {
             let (w, h) = self.net.size();
             self.layout = Some(NetworkLayout::new(&sizes, w, h, self.net.scale));
@@ -145,17 +157,32 @@ impl Page {
             Some(Hover::Edge(e, _, _)) => Some(e),
             _ => None,
         };
-        let edge_label = if self.app.show_weights() { EdgeLabel::Weight } else { EdgeLabel::Gradient };
+        let edge_label = if self.app.show_weights() {
+            EdgeLabel::Weight
+        } else {
+            EdgeLabel::Gradient
+        };
         if let (Some(area), Some(layout)) = (self.net.area(), self.layout.as_ref()) {
-            let style = NetworkStyle { lang, edge_label, hover, scale: self.net.scale };
+            let style = NetworkStyle {
+                lang,
+                edge_label,
+                hover,
+                scale: self.net.scale,
+            };
             report(draw_network(&area, layout, &snap, &style).map_err(|e| e.to_string()));
         }
         if let Some(area) = self.history.area() {
-            let style = ChartStyle { lang, scale: self.history.scale };
+            let style = ChartStyle {
+                lang,
+                scale: self.history.scale,
+            };
             report(draw_loss_history(&area, &snap.loss_history, &style).map_err(|e| e.to_string()));
         }
         if let Some(area) = self.descent.area() {
-            let style = ChartStyle { lang, scale: self.descent.scale };
+            let style = ChartStyle {
+                lang,
+                scale: self.descent.scale,
+            };
             match draw_descent(&area, &self.app.descent(), &style) {
                 Ok(mapper) => self.mapper = Some(mapper),
                 Err(e) => report(Err(e.to_string())),
@@ -171,7 +198,10 @@ impl Page {
         }
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let url = format!("#{query}");
-            if history.replace_state_with_url(&JsValue::NULL, "", Some(&url)).is_ok() {
+            if history
+                .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+                .is_ok()
+            {
                 self.last_query = query;
             }
         }

@@ -83,7 +83,10 @@ fn update_descent(snap: &DescentSnapshot, lang: Lang) -> Result<(), JsValue> {
     let regime = tf(
         lang,
         "ctl.regime",
-        &[("rate", &fmt(snap.learning_rate)), ("regime", regime_name(snap.regime, lang))],
+        &[
+            ("rate", &fmt(snap.learning_rate)),
+            ("regime", regime_name(snap.regime, lang)),
+        ],
     );
     set_text("descent-regime", &regime);
     set_attr("descent-regime", "data-regime", regime_code(snap.regime));
@@ -94,7 +97,11 @@ fn update_descent(snap: &DescentSnapshot, lang: Lang) -> Result<(), JsValue> {
         .map(|(w, j)| format!("w = {}   J = {}", fmt_sig(*w, LONG), fmt_sig(*j, LONG)))
         .collect();
     set_attr("descent-iterates", "start", &first.to_string());
-    set_attr("descent-iterates", "data-values", &join_values(&snap.iterates[first..]));
+    set_attr(
+        "descent-iterates",
+        "data-values",
+        &join_values(&snap.iterates[first..]),
+    );
     set_lines("descent-iterates", "li", &items)
 }
 
@@ -115,12 +122,18 @@ fn update_alert(page: &Page, lang: Lang) {
 }
 
 fn update_buttons(page: &Page, lang: Lang) {
-    for (id, playing) in [("play", page.app.playing()), ("descent-play", page.app.descent_playing())] {
+    for (id, playing) in [
+        ("play", page.app.playing()),
+        ("descent-play", page.app.descent_playing()),
+    ] {
         set_text(id, t(lang, if playing { "ctl.pause" } else { "ctl.play" }));
         set_attr(id, "aria-pressed", if playing { "true" } else { "false" });
     }
     let speed = SPEEDS[page.app.params().speed.min(SPEEDS.len() - 1)];
-    set_text("speed-value", &tf(lang, "ctl.speed.value", &[("n", &fmt(speed))]));
+    set_text(
+        "speed-value",
+        &tf(lang, "ctl.speed.value", &[("n", &fmt(speed))]),
+    );
     set_attr("backprop-lab", "data-ready", "true");
 }
 
@@ -137,9 +150,15 @@ fn refill_fields(page: &Page, snap: &NetworkSnapshot, dsnap: &DescentSnapshot) {
     set_select("y-class", &class.to_string());
     set_select("preset", page.app.params().preset.name());
     set_value("net-rate", &snap.learning_rate.to_string());
-    set_value("net-rate-slider", &nearest_stop(&page.network_stops, snap.learning_rate).to_string());
+    set_value(
+        "net-rate-slider",
+        &nearest_stop(&page.network_stops, snap.learning_rate).to_string(),
+    );
     set_value("descent-rate", &dsnap.learning_rate.to_string());
-    set_value("descent-rate-slider", &nearest_stop(&page.descent_stops, dsnap.learning_rate).to_string());
+    set_value(
+        "descent-rate-slider",
+        &nearest_stop(&page.descent_stops, dsnap.learning_rate).to_string(),
+    );
     set_value("speed", &page.app.params().speed.to_string());
     if let Ok(el) = by_id::<HtmlInputElement>("show-weights") {
         el.set_checked(page.app.show_weights());

@@ -51,8 +51,15 @@ pub fn update_edges(page: &Page, snap: &NetworkSnapshot, lang: Lang) -> Result<(
     for (l, layer) in snap.layers.iter().enumerate() {
         for (i, row) in layer.weights.iter().enumerate() {
             for (j, w) in row.iter().enumerate() {
-                let edge = EdgeRef { layer: l + 1, from: i, to: j };
-                let grad = layer.grad_weights.as_ref().and_then(|g| g.get(i)?.get(j).copied());
+                let edge = EdgeRef {
+                    layer: l + 1,
+                    from: i,
+                    to: j,
+                };
+                let grad = layer
+                    .grad_weights
+                    .as_ref()
+                    .and_then(|g| g.get(i)?.get(j).copied());
                 let tr = doc.create_element("tr")?;
                 tr.set_attribute("data-edge", &format!("{}-{i}-{j}", l + 1))?;
                 if let Some((x, y)) = edge_midpoint(page, edge) {
@@ -60,8 +67,16 @@ pub fn update_edges(page: &Page, snap: &NetworkSnapshot, lang: Lang) -> Result<(
                     tr.set_attribute("data-y", &format!("{y:.1}"))?;
                 }
                 let from = neuron_name(&snap.sizes, NodeRef { layer: l, index: i });
-                let to = neuron_name(&snap.sizes, NodeRef { layer: l + 1, index: j });
-                let grad = grad.map(|g| fmt_sig(g, LONG)).unwrap_or_else(|| t(lang, "page.table.none").into());
+                let to = neuron_name(
+                    &snap.sizes,
+                    NodeRef {
+                        layer: l + 1,
+                        index: j,
+                    },
+                );
+                let grad = grad
+                    .map(|g| fmt_sig(g, LONG))
+                    .unwrap_or_else(|| t(lang, "page.table.none").into());
                 for text in [format!("{from} → {to}"), fmt_sig(*w, LONG), grad] {
                     let td = doc.create_element("td")?;
                     td.set_text_content(Some(&text));
@@ -77,8 +92,14 @@ pub fn update_edges(page: &Page, snap: &NetworkSnapshot, lang: Lang) -> Result<(
 /// The midpoint of an edge in CSS pixels of the network canvas.
 pub fn edge_midpoint(page: &Page, edge: EdgeRef) -> Option<(f64, f64)> {
     let layout = page.layout.as_ref()?;
-    let a = layout.node_center(NodeRef { layer: edge.layer - 1, index: edge.from })?;
-    let b = layout.node_center(NodeRef { layer: edge.layer, index: edge.to })?;
+    let a = layout.node_center(NodeRef {
+        layer: edge.layer - 1,
+        index: edge.from,
+    })?;
+    let b = layout.node_center(NodeRef {
+        layer: edge.layer,
+        index: edge.to,
+    })?;
     let s = page.net.scale;
     Some(((a.0 + b.0) / 2.0 / s, (a.1 + b.1) / 2.0 / s))
 }
@@ -97,7 +118,11 @@ pub fn update_tooltip(page: &Page, snap: &NetworkSnapshot, lang: Lang) -> Result
     let tip = by_id::<web_sys::HtmlElement>("tooltip")?;
     let width = page.net.canvas.client_width() as f64;
     // Keep the tooltip inside the canvas: flip to the left of the pointer near the right edge.
-    let left = if x + 400.0 > width { (x - 390.0).max(0.0) } else { x + 14.0 };
+    let left = if x + 400.0 > width {
+        (x - 390.0).max(0.0)
+    } else {
+        x + 14.0
+    };
     tip.set_attribute("style", &format!("left:{left:.0}px;top:{:.0}px", y + 14.0))?;
     set_hidden("tooltip", false);
     Ok(())
