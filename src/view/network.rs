@@ -18,6 +18,7 @@ use crate::i18n::Lang;
 
 pub use super::network_layout::NetworkLayout;
 pub use super::network_tooltip::{edge_tooltip, node_tooltip};
+pub use super::network_values::node_name;
 
 /// Which number the edges show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

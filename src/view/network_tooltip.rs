@@ -110,7 +110,7 @@ fn forward_lines(
     };
     let mut args = args.to_vec();
     args.extend([("sum", sum), ("u", long(u)), ("a", long(a))]);
-    args.push(("index", values::subscript(node.index + 1)));
+    args.push(("index", crate::view::notation::subscript(node.index + 1)));
     let a_key = match values::layer(snap, node.layer).map(|l| l.activation) {
         Some(Activation::Softmax) => "net.tip.a_softmax",
         _ => "net.tip.a",

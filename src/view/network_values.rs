@@ -6,6 +6,7 @@
 use plotters::style::RGBColor;
 
 use super::network::{EdgeRef, NodeRef};
+use super::notation::{subscript, superscript};
 use super::palette;
 use crate::engine::snapshot::{LayerSnapshot, NetworkSnapshot, Phase};
 use crate::i18n::{t, tf, Lang};
@@ -112,26 +113,9 @@ pub(super) fn max_abs_weight(snap: &NetworkSnapshot) -> f64 {
         .fold(0.0, |m, w| m.max(w.abs()))
 }
 
-/// `d` as subscript digits (₁₂…), the tutorial's way of numbering neurons.
-pub(super) fn subscript(d: usize) -> String {
-    d.to_string()
-        .chars()
-        .map(|c| char::from_u32(0x2080 + c.to_digit(10).unwrap_or(0)).unwrap_or(c))
-        .collect()
-}
-
-/// `d` as superscript digits (¹²…), for the layer of a hidden neuron.
-fn superscript(d: usize) -> String {
-    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    d.to_string()
-        .chars()
-        .map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize])
-        .collect()
-}
-
 /// A neuron's name: x₁ (input), h₁ (the hidden layer), h⁽²⁾₁ (one of several
 /// hidden layers), ŷ (a single output) or ŷ₁.
-pub(super) fn node_name(sizes: &[usize], n: NodeRef) -> String {
+pub fn node_name(sizes: &[usize], n: NodeRef) -> String {
     let last = sizes.len().saturating_sub(1);
     let sub = subscript(n.index + 1);
     match n.layer {

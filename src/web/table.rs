@@ -6,40 +6,11 @@ use wasm_bindgen::JsValue;
 
 use crate::engine::snapshot::NetworkSnapshot;
 use crate::i18n::{t, Lang};
-use crate::view::network::{edge_tooltip, node_tooltip, EdgeRef, NodeRef};
+use crate::view::network::{edge_tooltip, node_name, node_tooltip, EdgeRef, NodeRef};
 use crate::view::number::{fmt_sig, LONG};
 
 use super::dom::{by_id, document, set_hidden, set_lines};
 use super::page::{Hover, Page};
-
-/// Subscript digits for neuron names (x₁, h₂).
-fn subscript(n: usize) -> String {
-    n.to_string()
-        .chars()
-        .map(|c| char::from_u32(0x2080 + c.to_digit(10).unwrap_or(0)).unwrap_or(c))
-        .collect()
-}
-
-/// `x₁` for inputs, `ŷ` / `ŷ₂` for outputs, `h₁` (or `h²₁` in deeper nets) for hidden neurons.
-fn neuron_name(sizes: &[usize], node: NodeRef) -> String {
-    let last = sizes.len().saturating_sub(1);
-    let index = subscript(node.index + 1);
-    match node.layer {
-        0 => format!("x{index}"),
-        l if l == last && sizes[last] == 1 => "ŷ".into(),
-        l if l == last => format!("ŷ{index}"),
-        l if last > 2 => format!("h{}{index}", superscript(l)),
-        _ => format!("h{index}"),
-    }
-}
-
-fn superscript(n: usize) -> String {
-    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    n.to_string()
-        .chars()
-        .map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize])
-        .collect()
-}
 
 /// Rebuilds the edge table: name, weight, gradient (— before backward reached it).
 pub fn update_edges(page: &Page, snap: &NetworkSnapshot, lang: Lang) -> Result<(), JsValue> {
@@ -66,8 +37,8 @@ pub fn update_edges(page: &Page, snap: &NetworkSnapshot, lang: Lang) -> Result<(
                     tr.set_attribute("data-x", &format!("{x:.1}"))?;
                     tr.set_attribute("data-y", &format!("{y:.1}"))?;
                 }
-                let from = neuron_name(&snap.sizes, NodeRef { layer: l, index: i });
-                let to = neuron_name(
+                let from = node_name(&snap.sizes, NodeRef { layer: l, index: i });
+                let to = node_name(
                     &snap.sizes,
                     NodeRef {
                         layer: l + 1,
@@ -116,14 +87,13 @@ pub fn update_tooltip(page: &Page, snap: &NetworkSnapshot, lang: Lang) -> Result
     };
     set_lines("tooltip", "p", &lines)?;
     let tip = by_id::<web_sys::HtmlElement>("tooltip")?;
-    let width = page.net.canvas.client_width() as f64;
-    // Keep the tooltip inside the canvas: flip to the left of the pointer near the right edge.
-    let left = if x + 400.0 > width {
-        (x - 390.0).max(0.0)
-    } else {
-        x + 14.0
-    };
-    tip.set_attribute("style", &format!("left:{left:.0}px;top:{:.0}px", y + 14.0))?;
     set_hidden("tooltip", false);
+    // Below and right of the pointer, pulled left where it would leave the canvas.
+    let width = page.net.canvas.client_width() as f64;
+    // Measured at the left edge, where the canvas does not squeeze it.
+    tip.set_attribute("style", &format!("left:0px;top:{:.0}px", y + 16.0))?;
+    let tip_width = tip.offset_width() as f64;
+    let left = (x + 14.0).min(width - tip_width - 4.0).max(0.0);
+    tip.set_attribute("style", &format!("left:{left:.0}px;top:{:.0}px", y + 16.0))?;
     Ok(())
 }

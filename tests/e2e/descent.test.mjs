@@ -1,20 +1,11 @@
 // The descent view in a real browser: the slider reaches exactly 1 and 2, at
 // r = 1.5 the iterates alternate in sign and the regime says so, at r = 2.5 the
 // page stops with an explanation and a way back.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openLab, click, press, settle, clickTimes, typeInto } from './harness.mjs';
+import { useLab, openLab, click, press, settle, clickTimes, typeInto } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const lab = useLab();
 
 const iterates = async (page) =>
   (await page.getAttribute('#descent-iterates', 'data-values')).split(',').map(Number);
@@ -34,7 +25,7 @@ async function slideTo(page, rate) {
 }
 
 test('r = 1.5: the iterates alternate in sign and shrink; the regime says oscillating', async () => {
-  const { page, context, errors } = await openLab(browser, server.url);
+  const { page, context, errors } = await openLab(lab.browser, lab.server.url);
   await typeInto(page, 'descent-rate', '1.5');
   await clickTimes(page, 'descent-step', 6);
   const w = await iterates(page);
@@ -49,7 +40,7 @@ test('r = 1.5: the iterates alternate in sign and shrink; the regime says oscill
 });
 
 test('the log slider reaches exactly 1 (one step) and 2 (bouncing)', async () => {
-  const { page, context } = await openLab(browser, server.url);
+  const { page, context } = await openLab(lab.browser, lab.server.url);
   await slideTo(page, 1);
   assert.equal(await page.getAttribute('#descent-regime', 'data-regime'), 'oneStep');
   await click(page, 'descent-step');
@@ -66,7 +57,7 @@ test('the log slider reaches exactly 1 (one step) and 2 (bouncing)', async () =>
 });
 
 test('r = 2.5 diverges: the animation stops, explains why, and offers the way back', async () => {
-  const { page, context, errors } = await openLab(browser, server.url, { hash: '#rate=2.5&speed=7' });
+  const { page, context, errors } = await openLab(lab.browser, lab.server.url, { hash: '#rate=2.5&speed=7' });
   assert.equal(await page.getAttribute('#descent-regime', 'data-regime'), 'diverging');
   await click(page, 'descent-play');
   await page.waitForSelector('#alert:not([hidden])', { timeout: 30000 });
@@ -84,7 +75,7 @@ test('r = 2.5 diverges: the animation stops, explains why, and offers the way ba
 });
 
 test('clicking the curve picks w0', async () => {
-  const { page, context } = await openLab(browser, server.url);
+  const { page, context } = await openLab(lab.browser, lab.server.url);
   const box = await page.locator('#descent-canvas').boundingBox();
   await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.5);
   await settle(page);

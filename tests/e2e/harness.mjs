@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -56,12 +57,12 @@ export function launch() {
 }
 
 /**
- * Opens the lab at `url + hash` in a 1280×800 page with the given browser
+ * Opens the lab at `url + hash` in a 1280×`height` (800) page with the given browser
  * locale and waits until it has painted. `errors` collects console errors and
  * uncaught exceptions: a test asserts it stays empty.
  */
-export async function openLab(browser, url, { hash = '', locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+export async function openLab(browser, url, { hash = '', locale = 'en-US', height = 800 } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height } });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -103,4 +104,21 @@ export async function press(page, key) {
 /** Clicks `#id` n times, waiting for each repaint. */
 export async function clickTimes(page, id, n) {
   for (let i = 0; i < n; i += 1) await click(page, id);
+}
+
+/**
+ * Registers a server and a browser for the test file's lifetime; the returned
+ * object's `server` and `browser` are set once `before` has run.
+ */
+export function useLab() {
+  const lab = { server: null, browser: null };
+  before(async () => {
+    lab.server = await serve();
+    lab.browser = await launch();
+  });
+  after(async () => {
+    await lab.browser?.close();
+    await lab.server?.close();
+  });
+  return lab;
 }

@@ -1,24 +1,15 @@
 // The network lab in a real browser: one phase per Step in the tutorial's
 // order, and the gradient an edge shows equals the engine's.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openLab, click, press, settle, numbersIn, clickTimes, typeInto } from './harness.mjs';
+import { useLab, openLab, click, press, settle, numbersIn, clickTimes, typeInto } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const lab = useLab();
 
 const phaseOf = (page) => page.getAttribute('#phase-panel', 'data-phase');
 
 test('Step walks forward 1 → forward 2 → loss → backward 2 → backward 1 → update', async () => {
-  const { page, context, errors } = await openLab(browser, server.url);
+  const { page, context, errors } = await openLab(lab.browser, lab.server.url);
   assert.equal(await phaseOf(page), 'ready');
   const seen = [];
   for (let i = 0; i < 7; i += 1) {
@@ -36,7 +27,7 @@ test('Step walks forward 1 → forward 2 → loss → backward 2 → backward 1 
 });
 
 test("an edge's displayed gradient equals the engine's", async () => {
-  const { page, context, errors } = await openLab(browser, server.url);
+  const { page, context, errors } = await openLab(lab.browser, lab.server.url);
   await clickTimes(page, 'step', 5); // through backward of layer 1
   for (const edge of ['2-0-0', '2-1-0', '1-0-0', '1-1-1']) {
     const engine = await page.evaluate((e) => {
@@ -64,7 +55,7 @@ test("an edge's displayed gradient equals the engine's", async () => {
 });
 
 test('keyboard: Space steps, R resets; bad input is refused with a message', async () => {
-  const { page, context } = await openLab(browser, server.url);
+  const { page, context } = await openLab(lab.browser, lab.server.url);
   await press(page, 'Space');
   assert.equal(await phaseOf(page), 'forward-1');
   await press(page, 'r');
@@ -81,7 +72,7 @@ test('keyboard: Space steps, R resets; bad input is refused with a message', asy
 });
 
 test('a learning rate that makes the network explode stops it with a way back', async () => {
-  const { page, context } = await openLab(browser, server.url, { hash: '#lr=50&speed=7' });
+  const { page, context } = await openLab(lab.browser, lab.server.url, { hash: '#lr=50&speed=7' });
   await click(page, 'play');
   await page.waitForSelector('#alert:not([hidden])', { timeout: 20000 });
   assert.match(await page.textContent('#alert-text'), /r = 50/);

@@ -1,20 +1,13 @@
 // The page as a whole: both languages everywhere, the default follows the
 // browser, a bad link is explained, and screenshots to look at.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { serve, launch, openLab, click, press, settle, clickTimes, ARTIFACTS } from './harness.mjs';
+import { useLab, openLab, click, press, settle, clickTimes, ARTIFACTS } from './harness.mjs';
 
-let server;
-let browser;
+const lab = useLab();
 before(async () => {
-  server = await serve();
-  browser = await launch();
   await mkdir(ARTIFACTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Texts of every translated element, and labels of every control. */
@@ -23,7 +16,7 @@ const texts = (page) =>
     els.map((el) => (el.hasAttribute('data-i18n') ? el.textContent : el.getAttribute('aria-label'))));
 
 test('the language follows the browser and the toggle switches every string', async () => {
-  const { page, context, errors } = await openLab(browser, server.url, { locale: 'zh-CN' });
+  const { page, context, errors } = await openLab(lab.browser, lab.server.url, { locale: 'zh-CN' });
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   assert.match(await page.textContent('h1'), /反向传播实验室/);
   const zh = await texts(page);
@@ -46,7 +39,7 @@ test('the language follows the browser and the toggle switches every string', as
 });
 
 test('a bad link is explained and the defaults are used', async () => {
-  const { page, context } = await openLab(browser, server.url, { hash: '#lr=abc&preset=cats&lang=zh' });
+  const { page, context } = await openLab(lab.browser, lab.server.url, { hash: '#lr=abc&preset=cats&lang=zh' });
   await page.waitForSelector('#alert:not([hidden])');
   const text = await page.textContent('#alert-text');
   assert.ok(text.includes('lr=abc') && text.includes('preset=cats') && /[\u4e00-\u9fff]/.test(text), text);
@@ -56,7 +49,7 @@ test('a bad link is explained and the defaults are used', async () => {
 
 test('screenshots in both languages', async () => {
   for (const locale of ['en-US', 'zh-CN']) {
-    const { page, context, errors } = await openLab(browser, server.url, { locale, hash: '#rate=1.5' });
+    const { page, context, errors } = await openLab(lab.browser, lab.server.url, { locale, hash: '#rate=1.5', height: 980 });
     await clickTimes(page, 'step', 4);
     await clickTimes(page, 'descent-step', 5);
     const box = await page.locator('#network-canvas').boundingBox();
@@ -64,7 +57,7 @@ test('screenshots in both languages', async () => {
     await page.mouse.move(box.x + Number(await row.getAttribute('data-x')), box.y + Number(await row.getAttribute('data-y')));
     await settle(page);
     await page.waitForSelector('#tooltip:not([hidden])');
-    await page.screenshot({ path: `${ARTIFACTS}lab-${locale}.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}lab-${locale}.png`, fullPage: false });
     assert.deepEqual(errors, []);
     await context.close();
   }
