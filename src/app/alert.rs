@@ -80,38 +80,11 @@ impl Alert {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             Alert::Exploded {
-                lab: Lab::Network,
-                rate,
-                step,
-                ..
-            } => tf(
-                lang,
-                "err.exploded.network",
-                &[
-                    ("rate", &fmt(*rate)),
-                    ("step", &step.to_string()),
-                    ("limit", &fmt(EXPLOSION_LIMIT)),
-                ],
-            ),
-            Alert::Exploded {
-                lab: Lab::Descent,
+                lab,
                 rate,
                 step,
                 factor,
-            } => {
-                let q = factor.unwrap_or(f64::NAN);
-                tf(
-                    lang,
-                    "err.exploded.descent",
-                    &[
-                        ("rate", &fmt(*rate)),
-                        ("step", &step.to_string()),
-                        ("factor", &fmt(q)),
-                        ("abs", &fmt(q.abs())),
-                        ("limit", &fmt(EXPLOSION_LIMIT)),
-                    ],
-                )
-            }
+            } => exploded_message(*lab, *rate, *step, *factor, lang),
             Alert::Invalid { reason, .. } => t(lang, reason).to_string(),
             Alert::Field {
                 field,
@@ -121,6 +94,26 @@ impl Alert {
             Alert::Params(errors) => params_message(errors, lang),
         }
     }
+}
+
+/// Why the values exploded, with the numbers: the rate, when, and (descent)
+/// the factor q = 1 − r·x² whose size above 1 makes every step worse.
+fn exploded_message(lab: Lab, rate: f64, step: usize, factor: Option<f64>, lang: Lang) -> String {
+    let (rate, step, limit) = (fmt(rate), step.to_string(), fmt(EXPLOSION_LIMIT));
+    let q = factor.unwrap_or(f64::NAN);
+    let (factor, abs) = (fmt(q), fmt(q.abs()));
+    let key = match lab {
+        Lab::Network => "err.exploded.network",
+        Lab::Descent => "err.exploded.descent",
+    };
+    let args = [
+        ("rate", rate.as_str()),
+        ("step", step.as_str()),
+        ("limit", limit.as_str()),
+        ("factor", factor.as_str()),
+        ("abs", abs.as_str()),
+    ];
+    tf(lang, key, &args)
 }
 
 fn params_message(errors: &[ParamError], lang: Lang) -> String {

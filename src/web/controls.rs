@@ -143,55 +143,58 @@ fn wire_sample(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
     })
 }
 
-/// A slider over `stops` and a text field for the same learning rate.
-fn wire_rate(
-    keep: &mut Listeners,
-    page: &Shared,
+/// A learning-rate slider (over the page's stops) and its text field.
+#[derive(Clone, Copy)]
+struct RateControl {
     slider: &'static str,
     field: &'static str,
+    /// The descent view's rate (else the network's).
     descent: bool,
-) -> Result<(), JsValue> {
-    let command = move |r: f64| {
-        if descent {
+}
+
+impl RateControl {
+    fn stops(self, p: &Page) -> &[f64] {
+        if self.descent {
+            &p.descent_stops
+        } else {
+            &p.network_stops
+        }
+    }
+
+    fn command(self, r: f64) -> Command {
+        if self.descent {
             Command::SetDescentRate(r)
         } else {
             Command::SetLearningRate(r)
         }
-    };
-    on(keep, slider, "input", page, move |p, _| {
-        let stops = if descent {
-            &p.descent_stops
-        } else {
-            &p.network_stops
-        };
-        let index = input_value(slider)
-            .parse::<usize>()
-            .unwrap_or(0)
-            .min(stops.len().saturating_sub(1));
-        if let Some(&r) = stops.get(index) {
-            set_value(field, &r.to_string());
-            set_attr(field, "aria-invalid", "false");
-            p.apply(command(r));
+    }
+
+    /// The slider moved: its stop becomes the rate and is written in the field.
+    fn slid(self, p: &mut Page) {
+        let stops = self.stops(p);
+        let index = input_value(self.slider).parse::<usize>().unwrap_or(0);
+        if let Some(&r) = stops.get(index.min(stops.len().saturating_sub(1))) {
+            set_value(self.field, &r.to_string());
+            set_attr(self.field, "aria-invalid", "false");
+            p.apply(self.command(r));
         }
-    })?;
-    on(keep, field, "change", page, move |p, _| {
-        if let Some(r) = parse_field(p, field, "r", parse_rate) {
-            let stops = if descent {
-                &p.descent_stops
-            } else {
-                &p.network_stops
-            };
-            let index = crate::app::rates::nearest_stop(stops, r);
-            set_value(slider, &index.to_string());
-            p.apply(command(r));
+    }
+
+    /// A rate was typed: the slider moves to the nearest stop, the typed value is used.
+    fn typed(self, p: &mut Page) {
+        if let Some(r) = parse_field(p, self.field, "r", parse_rate) {
+            let index = crate::app::rates::nearest_stop(self.stops(p), r);
+            set_value(self.slider, &index.to_string());
+            p.apply(self.command(r));
         }
-    })?;
-    let count = if descent {
-        page.borrow().descent_stops.len()
-    } else {
-        page.borrow().network_stops.len()
-    };
-    set_attr(slider, "max", &count.saturating_sub(1).to_string());
+    }
+}
+
+fn wire_rate(keep: &mut Listeners, page: &Shared, rate: RateControl) -> Result<(), JsValue> {
+    on(keep, rate.slider, "input", page, move |p, _| rate.slid(p))?;
+    on(keep, rate.field, "change", page, move |p, _| rate.typed(p))?;
+    let count = rate.stops(&page.borrow()).len();
+    set_attr(rate.slider, "max", &count.saturating_sub(1).to_string());
     Ok(())
 }
 
@@ -268,8 +271,18 @@ pub fn wire(page: &Shared) -> Result<Listeners, JsValue> {
     let mut keep = Listeners::new();
     wire_buttons(&mut keep, page)?;
     wire_sample(&mut keep, page)?;
-    wire_rate(&mut keep, page, "net-rate-slider", "net-rate", false)?;
-    wire_rate(&mut keep, page, "descent-rate-slider", "descent-rate", true)?;
+    let network = RateControl {
+        slider: "net-rate-slider",
+        field: "net-rate",
+        descent: false,
+    };
+    let descent = RateControl {
+        slider: "descent-rate-slider",
+        field: "descent-rate",
+        descent: true,
+    };
+    wire_rate(&mut keep, page, network)?;
+    wire_rate(&mut keep, page, descent)?;
     wire_options(&mut keep, page)?;
     wire_keys(&mut keep, page)?;
     wire_canvases(&mut keep, page)?;

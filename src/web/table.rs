@@ -3,6 +3,7 @@
 //! midpoint so a pointer can find it) and the hover tooltip.
 
 use wasm_bindgen::JsValue;
+use web_sys::Element;
 
 use crate::engine::snapshot::NetworkSnapshot;
 use crate::i18n::{t, Lang};
@@ -14,14 +15,13 @@ use super::page::{Hover, Page};
 
 /// Rebuilds the edge table: name, weight, gradient (— before backward reached it).
 pub fn update_edges(page: &Page, snap: &NetworkSnapshot, lang: Lang) -> Result<(), JsValue> {
-    let doc = document()?;
-    let body = by_id::<web_sys::Element>("edge-table")?
+    let body = by_id::<Element>("edge-table")?
         .query_selector("tbody")?
         .ok_or_else(|| JsValue::from_str("edge table without tbody"))?;
     body.set_text_content(None);
     for (l, layer) in snap.layers.iter().enumerate() {
         for (i, row) in layer.weights.iter().enumerate() {
-            for (j, w) in row.iter().enumerate() {
+            for (j, &weight) in row.iter().enumerate() {
                 let edge = EdgeRef {
                     layer: l + 1,
                     from: i,
@@ -31,33 +31,56 @@ pub fn update_edges(page: &Page, snap: &NetworkSnapshot, lang: Lang) -> Result<(
                     .grad_weights
                     .as_ref()
                     .and_then(|g| g.get(i)?.get(j).copied());
-                let tr = doc.create_element("tr")?;
-                tr.set_attribute("data-edge", &format!("{}-{i}-{j}", l + 1))?;
-                if let Some((x, y)) = edge_midpoint(page, edge) {
-                    tr.set_attribute("data-x", &format!("{x:.1}"))?;
-                    tr.set_attribute("data-y", &format!("{y:.1}"))?;
-                }
-                let from = node_name(&snap.sizes, NodeRef { layer: l, index: i });
-                let to = node_name(
-                    &snap.sizes,
-                    NodeRef {
-                        layer: l + 1,
-                        index: j,
-                    },
-                );
-                let grad = grad
-                    .map(|g| fmt_sig(g, LONG))
-                    .unwrap_or_else(|| t(lang, "page.table.none").into());
-                for text in [format!("{from} → {to}"), fmt_sig(*w, LONG), grad] {
-                    let td = doc.create_element("td")?;
-                    td.set_text_content(Some(&text));
-                    tr.append_child(&td)?;
-                }
+                let tr = edge_row(page, &snap.sizes, edge, (weight, grad), lang)?;
                 body.append_child(&tr)?;
             }
         }
     }
     Ok(())
+}
+
+/// One row of the edge table; it carries the edge's midpoint (CSS px) so a
+/// pointer (or a test) can find the edge on the canvas.
+fn edge_row(
+    page: &Page,
+    sizes: &[usize],
+    edge: EdgeRef,
+    (weight, grad): (f64, Option<f64>),
+    lang: Lang,
+) -> Result<Element, JsValue> {
+    let doc = document()?;
+    let tr = doc.create_element("tr")?;
+    tr.set_attribute(
+        "data-edge",
+        &format!("{}-{}-{}", edge.layer, edge.from, edge.to),
+    )?;
+    if let Some((x, y)) = edge_midpoint(page, edge) {
+        tr.set_attribute("data-x", &format!("{x:.1}"))?;
+        tr.set_attribute("data-y", &format!("{y:.1}"))?;
+    }
+    let from = node_name(
+        sizes,
+        NodeRef {
+            layer: edge.layer - 1,
+            index: edge.from,
+        },
+    );
+    let to = node_name(
+        sizes,
+        NodeRef {
+            layer: edge.layer,
+            index: edge.to,
+        },
+    );
+    let grad = grad
+        .map(|g| fmt_sig(g, LONG))
+        .unwrap_or_else(|| t(lang, "page.table.none").into());
+    for text in [format!("{from} → {to}"), fmt_sig(weight, LONG), grad] {
+        let td = doc.create_element("td")?;
+        td.set_text_content(Some(&text));
+        tr.append_child(&td)?;
+    }
+    Ok(tr)
 }
 
 /// The midpoint of an edge in CSS pixels of the network canvas.
