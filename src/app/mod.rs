@@ -215,6 +215,10 @@ impl App {
     pub fn network(&self) -> NetworkSnapshot {
         self.trainer.snapshot()
     }
+    /// Neurons per layer of the network, input first.
+    pub fn sizes(&self) -> Vec<usize> {
+        self.trainer.mlp().sizes()
+    }
     /// The descent lab's snapshot.
     pub fn descent(&self) -> DescentSnapshot {
         self.descent.snapshot()

@@ -69,7 +69,7 @@ impl App {
         if self.trainer.is_exploded() {
             self.trainer.clone_from(&self.checkpoint);
         }
-        if self.descent.snapshot().exploded {
+        if self.descent.is_exploded() {
             self.descent.rewind_to_finite();
         }
         self.alert = None;
@@ -102,7 +102,7 @@ impl App {
 
     pub(super) fn descent_step(&mut self) -> Result<(), EngineError> {
         match self.descent.step() {
-            Ok(_) if self.descent.snapshot().exploded => {
+            Ok(_) if self.descent.is_exploded() => {
                 self.descent_playing = false;
                 self.alert = Some(self.explosion_alert(Lab::Descent));
                 Ok(())
@@ -118,7 +118,7 @@ impl App {
     }
 
     pub(super) fn toggle_descent_play(&mut self) -> Result<(), EngineError> {
-        if self.descent.snapshot().exploded {
+        if self.descent.is_exploded() {
             self.alert = Some(self.explosion_alert(Lab::Descent));
             return Ok(());
         }

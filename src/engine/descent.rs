@@ -76,6 +76,11 @@ impl Descent {
         self.iterates.last().copied().unwrap_or(self.w0)
     }
 
+    /// True once the last iterate is non-finite or beyond the explosion limit.
+    pub fn is_exploded(&self) -> bool {
+        self.exploded
+    }
+
     /// `w ← w − r·dJ/dw`. The new iterate is recorded even if it explodes (so the learner
     /// sees it) and returned; `Err(Exploded)` without change if already exploded.
     pub fn step(&mut self) -> Result<f64, EngineError> {

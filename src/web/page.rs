@@ -7,6 +7,7 @@ use wasm_bindgen::JsValue;
 use crate::app::params::Params;
 use crate::app::rates::{descent_stops, network_stops};
 use crate::app::{App, Command};
+use crate::engine::snapshot::{DescentSnapshot, NetworkSnapshot};
 use crate::i18n::Lang;
 use crate::view::descent::{draw_descent, ChartStyle, DescentMapper};
 use crate::view::history::draw_loss_history;
@@ -130,7 +131,7 @@ impl Page {
     /// Resizes the backing stores; recomputes the layout when the network's shape or size changed.
     fn fit_surfaces(&mut self) -> bool {
         let resized = self.net.fit() | self.descent.fit() | self.history.fit();
-        let sizes = self.app.network().sizes;
+        let sizes = self.app.sizes();
         let stale = self
             .layout
             .as_ref()
@@ -143,16 +144,16 @@ impl Page {
     }
 
     fn paint(&mut self) -> Result<(), JsValue> {
-        self.paint_canvases();
-        super::panels::update(self)?;
+        let (snap, dsnap) = (self.app.network(), self.app.descent());
+        self.paint_canvases(&snap, &dsnap);
+        super::panels::update(self, &snap, &dsnap)?;
         self.sync_url();
         Ok(())
     }
 
     /// Paints the three canvases; a drawing error is reported on the console, not fatal.
-    fn paint_canvases(&mut self) {
+    fn paint_canvases(&mut self, snap: &NetworkSnapshot, dsnap: &DescentSnapshot) {
         let lang = self.app.lang();
-        let snap = self.app.network();
         let hover = match self.hover {
             Some(Hover::Edge(e, _, _)) => Some(e),
             _ => None,
@@ -169,7 +170,7 @@ impl Page {
                 hover,
                 scale: self.net.scale,
             };
-            report(draw_network(&area, layout, &snap, &style).map_err(|e| e.to_string()));
+            report(draw_network(&area, layout, snap, &style).map_err(|e| e.to_string()));
         }
         if let Some(area) = self.history.area() {
             let style = ChartStyle {
@@ -183,7 +184,7 @@ impl Page {
                 lang,
                 scale: self.descent.scale,
             };
-            match draw_descent(&area, &self.app.descent(), &style) {
+            match draw_descent(&area, dsnap, &style) {
                 Ok(mapper) => self.mapper = Some(mapper),
                 Err(e) => report(Err(e.to_string())),
             }

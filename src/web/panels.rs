@@ -17,24 +17,26 @@ use super::dom::{self, by_id, set_attr, set_hidden, set_lines, set_text};
 use super::page::Page;
 
 /// Refreshes every text of the page from the App's state.
-pub fn update(page: &mut Page) -> Result<(), JsValue> {
+pub fn update(
+    page: &mut Page,
+    snap: &NetworkSnapshot,
+    dsnap: &DescentSnapshot,
+) -> Result<(), JsValue> {
     let lang = page.app.lang();
     if page.painted_lang != Some(lang) {
         dom::apply_i18n(lang)?;
         page.painted_lang = Some(lang);
     }
-    let snap = page.app.network();
-    let dsnap = page.app.descent();
-    update_phase(&snap, lang)?;
-    update_descent(&dsnap, lang)?;
+    update_phase(snap, lang)?;
+    update_descent(dsnap, lang)?;
     update_alert(page, lang);
     update_buttons(page, lang);
     if page.refill_fields {
-        refill_fields(page, &snap, &dsnap);
+        refill_fields(page, snap, dsnap);
         page.refill_fields = false;
     }
-    super::table::update_edges(page, &snap, lang)?;
-    super::table::update_tooltip(page, &snap, lang)
+    super::table::update_edges(page, snap, lang)?;
+    super::table::update_tooltip(page, snap, lang)
 }
 
 fn update_phase(snap: &NetworkSnapshot, lang: Lang) -> Result<(), JsValue> {
