@@ -246,9 +246,13 @@ impl NetworkLayout {
 
 /// The x of each column: input on the left, the output before the right-hand notes.
 fn column_xs(n: usize, width: f64, scale: f64) -> Vec<f64> {
+    // On a narrow canvas (a phone) the margins shrink with it, so the columns
+    // keep most of the width instead of a third of it.
+    let css_width = width / scale;
+    let (left_margin, right_margin) = (LEFT.min(0.1 * css_width), RIGHT.min(0.27 * css_width));
     let (left, right) = (
-        LEFT * scale + MAX_RADIUS * scale,
-        width - RIGHT * scale - MAX_RADIUS * scale,
+        (left_margin + MAX_RADIUS) * scale,
+        width - (right_margin + MAX_RADIUS) * scale,
     );
     let right = right.max(left);
     match n {
