@@ -113,12 +113,23 @@ pub(crate) fn wrap(text: &str, max_width: f64, size: f64) -> Vec<String> {
     lines
 }
 
+/// Punctuation that must stay at the end of the line before it.
+const CLOSING: &str = "。，、；：！？）」』,.;:!?)";
+
 /// Pieces of `text` that may start a new line: words with their trailing space, or single CJK characters.
 fn split_breakable(text: &str) -> Vec<String> {
     let mut pieces: Vec<String> = Vec::new();
     let mut current = String::new();
     for c in text.chars() {
         let cjk = (c as u32) >= 0x2E80;
+        // Closing punctuation never starts a line (。，、；：！？）): it joins the piece before.
+        if CLOSING.contains(c) {
+            match pieces.last_mut() {
+                Some(last) if current.is_empty() => last.push(c),
+                _ => current.push(c),
+            }
+            continue;
+        }
         if cjk && !current.is_empty() {
             pieces.push(std::mem::take(&mut current));
         }
@@ -201,5 +212,6 @@ mod tests {
         assert_eq!(wrap("aa bb cc", 40.0, 10.0), vec!["aa bb", "cc"]);
         assert_eq!(wrap("还没有训练", 25.0, 10.0), vec!["还没", "有训", "练"]);
         assert!(wrap("", 10.0, 10.0).is_empty());
+        assert_eq!(wrap("还没有。", 25.0, 10.0), vec!["还没", "有。"]);
     }
 }
