@@ -175,3 +175,29 @@ fn a_preset_change_keeps_the_rate_and_loads_its_sample() {
         .to_query()
         .contains("preset=tutorial-classification"));
 }
+
+#[test]
+fn a_rate_chosen_after_an_explosion_survives_the_way_back() {
+    let mut app = app();
+    app.apply(Command::SetLearningRate(50.0));
+    for _ in 0..400 {
+        app.apply(Command::Step);
+        if matches!(app.alert(), Some(Alert::Exploded { .. })) {
+            break;
+        }
+    }
+    assert!(matches!(app.alert(), Some(Alert::Exploded { .. })));
+    app.apply(Command::SetLearningRate(0.1));
+    app.apply(Command::Restore);
+    let snap = app.network();
+    assert_eq!(snap.learning_rate, 0.1);
+    let weights = snap.layers.iter().flat_map(|l| l.weights.iter().flatten());
+    assert!(weights.clone().all(|w| w.abs() <= 1e6));
+    // The last finite state may be wild already; a reset starts over with the new rate.
+    app.apply(Command::Reset);
+    assert_eq!(app.network().learning_rate, 0.1);
+    for _ in 0..70 {
+        app.apply(Command::Step);
+    }
+    assert!(app.alert().is_none(), "{:?}", app.alert());
+}

@@ -172,26 +172,44 @@ impl App {
         Ok(())
     }
 
-    /// Settings of the network; the new state becomes the checkpoint.
+    /// Settings of the network. They reach the checkpoint too: a finite state
+    /// becomes the checkpoint; after an explosion the last finite state gets the
+    /// same edit, so "back" keeps what the learner just chose (say a lower r).
     fn apply_network_setting(&mut self, cmd: Command) -> Result<(), EngineError> {
         match cmd {
             Command::SetLearningRate(r) => {
-                self.trainer.set_learning_rate(r)?;
+                self.edit_network(|t| t.set_learning_rate(r))?;
                 self.params.learning_rate = r;
             }
             Command::SetInput(x) => {
-                self.trainer.set_input(x.clone())?;
+                self.edit_network(|t| t.set_input(x.clone()))?;
                 self.params.input = Some(x);
             }
             Command::SetTarget(y) => {
-                self.trainer.set_target(y.clone())?;
+                self.edit_network(|t| t.set_target(y.clone()))?;
                 self.params.target = Some(y);
             }
-            Command::SetPreset(p) => self.set_preset(p),
-            _ => return Ok(()),
+            Command::SetPreset(p) => {
+                self.set_preset(p);
+                self.checkpoint.clone_from(&self.trainer);
+            }
+            _ => {}
         }
-        self.checkpoint.clone_from(&self.trainer);
         Ok(())
+    }
+
+    fn edit_network(
+        &mut self,
+        edit: impl Fn(&mut Trainer) -> Result<(), EngineError>,
+    ) -> Result<(), EngineError> {
+        edit(&mut self.trainer)?;
+        if self.trainer.is_exploded() {
+            // The same validation passed on the trainer, so it passes here.
+            edit(&mut self.checkpoint)
+        } else {
+            self.checkpoint.clone_from(&self.trainer);
+            Ok(())
+        }
     }
 
     fn refuse(&mut self, err: EngineError) {

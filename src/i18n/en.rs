@@ -18,6 +18,7 @@ pub const PAGE: &[(&str, &str)] = &[
     ("ctl.lang", "中文"),
     ("ctl.lang.aria", "Switch the page to Chinese"),
     ("ctl.restore", "Back to the last finite state"),
+    ("ctl.start-over", "Start over"),
     ("ctl.close", "Close"),
     ("ctl.toolbar", "Training controls"),
     ("ctl.step", "Step"),

@@ -18,6 +18,7 @@ pub const PAGE: &[(&str, &str)] = &[
     ("ctl.lang", "English"),
     ("ctl.lang.aria", "将页面切换为英文"),
     ("ctl.restore", "回到最后一个有限的状态"),
+    ("ctl.start-over", "从头开始"),
     ("ctl.close", "关闭"),
     ("ctl.toolbar", "训练控制"),
     ("ctl.step", "单步"),

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Event, EventTarget, HtmlInputElement, HtmlSelectElement, KeyboardEvent, MouseEvent};
 
 use crate::app::params::{parse_input, parse_rate};
-use crate::app::Command;
+use crate::app::{Alert, Command, Lab};
 use crate::engine::mlp::Preset;
 
 use super::dom::{by_id, set_attr};
@@ -57,7 +57,7 @@ type MakeCommand = fn(&Page) -> Command;
 
 /// Buttons that map straight to one command.
 fn wire_buttons(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
-    let buttons: [(&str, MakeCommand); 9] = [
+    let buttons: [(&str, MakeCommand); 10] = [
         ("step", |_| Command::Step),
         ("step-sample", |_| Command::StepSample),
         ("play", |_| Command::TogglePlay),
@@ -66,6 +66,12 @@ fn wire_buttons(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
         ("descent-play", |_| Command::DescentTogglePlay),
         ("descent-reset", |_| Command::DescentReset),
         ("alert-restore", |_| Command::Restore),
+        ("alert-reset", |p| match p.app.alert() {
+            Some(Alert::Exploded {
+                lab: Lab::Descent, ..
+            }) => Command::DescentReset,
+            _ => Command::Reset,
+        }),
         ("lang-toggle", |p| Command::SetLang(p.app.lang().other())),
     ];
     for (id, make) in buttons {

@@ -117,6 +117,7 @@ fn update_alert(page: &Page, lang: Lang) {
         Some(alert) => {
             set_text("alert-text", &alert.message(lang));
             set_hidden("alert-restore", !alert.can_restore());
+            set_hidden("alert-reset", !alert.can_restore());
             set_hidden("alert", false);
         }
         None => set_hidden("alert", true),

@@ -3,7 +3,7 @@
 // page stops with an explanation and a way back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useLab, openLab, click, press, settle, clickTimes, typeInto } from './harness.mjs';
+import { useLab, openLab, click, settle, clickTimes, typeInto } from './harness.mjs';
 
 const lab = useLab();
 

@@ -77,6 +77,7 @@ test('a learning rate that makes the network explode stops it with a way back', 
   await page.waitForSelector('#alert:not([hidden])', { timeout: 20000 });
   assert.match(await page.textContent('#alert-text'), /r = 50/);
   assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
+  assert.ok(await page.isVisible('#alert-reset'), 'start over is offered too');
   await click(page, 'alert-restore');
   await page.waitForSelector('#alert', { state: 'hidden' });
   const finite = await page.$$eval('#edge-table td:nth-child(2)', (tds) =>

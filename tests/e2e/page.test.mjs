@@ -3,7 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { useLab, openLab, click, press, settle, clickTimes, ARTIFACTS } from './harness.mjs';
+import { useLab, openLab, click, settle, clickTimes, typeInto, ARTIFACTS } from './harness.mjs';
 
 const lab = useLab();
 before(async () => {
@@ -61,4 +61,37 @@ test('screenshots in both languages', async () => {
     assert.deepEqual(errors, []);
     await context.close();
   }
+});
+
+test('a learner clicking and typing at random never breaks the page', async () => {
+  const { page, context, errors } = await openLab(lab.browser, lab.server.url, { hash: '#speed=7' });
+  const buttons = ['step', 'step-sample', 'play', 'reset', 'descent-step', 'descent-play', 'descent-reset', 'lang-toggle'];
+  const fields = ['x1', 'x2', 'y', 'net-rate', 'descent-rate'];
+  const junk = ['abc', '', '1e999', '-0', '3', '50', '0.001', 'NaN', '１', '2,5'];
+  let seed = 12345;
+  const next = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  for (let i = 0; i < 120; i += 1) {
+    if (await page.isVisible('#alert') && next(3) === 0) {
+      const id = ['alert-restore', 'alert-reset', 'alert-close'][next(3)];
+      if (await page.isVisible(`#${id}`)) await click(page, id);
+    } else if (next(3) === 0) {
+      await typeInto(page, fields[next(fields.length)], junk[next(junk.length)]);
+    } else {
+      await click(page, buttons[next(buttons.length)]);
+    }
+  }
+  // Still alive: a reset and one step give the tutorial's first phase.
+  if (await page.getAttribute('#play', 'aria-pressed') === 'true') await click(page, 'play');
+  await typeInto(page, 'x1', '1');
+  await typeInto(page, 'x2', '-1');
+  await typeInto(page, 'net-rate', '0.5');
+  await click(page, 'reset');
+  await click(page, 'step');
+  assert.equal(await page.getAttribute('#phase-panel', 'data-phase'), 'forward-1');
+  assert.ok((await page.textContent('#phase-lines')).includes('[3, -3]'));
+  assert.deepEqual(errors, []);
+  await context.close();
 });
