@@ -3,6 +3,7 @@
 
 use backprop_lab::app::params::Params;
 use backprop_lab::app::{Alert, App, Command, Lab};
+use backprop_lab::engine::activation::Activation;
 use backprop_lab::engine::mlp::Preset;
 use backprop_lab::engine::snapshot::Phase;
 use backprop_lab::i18n::Lang;
@@ -200,4 +201,26 @@ fn a_rate_chosen_after_an_explosion_survives_the_way_back() {
         app.apply(Command::Step);
     }
     assert!(app.alert().is_none(), "{:?}", app.alert());
+}
+
+#[test]
+fn the_hidden_activation_can_be_chosen() {
+    let mut app = app();
+    app.apply(Command::SetActivation(Activation::Tanh));
+    app.apply(Command::Step);
+    // u = [3, −3] as before; a = tanh(u).
+    let a = app.network().layers[0].a.clone().unwrap_or_default();
+    assert!(
+        (a[0] - 3f64.tanh()).abs() < 1e-15 && (a[1] + 3f64.tanh()).abs() < 1e-15,
+        "{a:?}"
+    );
+    assert_eq!(app.network().layers[1].activation, Activation::Identity);
+    assert!(app.params().to_query().contains("act=tanh"));
+    // A preset change keeps the chosen activation.
+    app.apply(Command::SetPreset(Preset::TutorialClassification));
+    assert_eq!(app.network().layers[0].activation, Activation::Tanh);
+    assert_eq!(app.network().layers[1].activation, Activation::Softmax);
+    let (params, errors) = Params::from_query("act=relu");
+    let app = App::new(params, errors, Lang::En);
+    assert_eq!(app.network().layers[0].activation, Activation::Relu);
 }

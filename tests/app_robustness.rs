@@ -5,6 +5,7 @@
 
 use backprop_lab::app::params::Params;
 use backprop_lab::app::{Alert, App, Command};
+use backprop_lab::engine::activation::Activation;
 use backprop_lab::engine::error::EXPLOSION_LIMIT;
 use backprop_lab::engine::mlp::Preset;
 use backprop_lab::engine::rng::Rng;
@@ -35,7 +36,7 @@ fn vector(rng: &mut Rng) -> Vec<f64> {
 }
 
 fn command(rng: &mut Rng) -> Command {
-    match rng.next_u64() % 17 {
+    match rng.next_u64() % 18 {
         0..=2 => Command::Step,
         3 => Command::StepSample,
         4 => Command::TogglePlay,
@@ -50,6 +51,7 @@ fn command(rng: &mut Rng) -> Command {
         13 => Command::DescentTogglePlay,
         14 => Command::SetDescentRate(wild(rng)),
         15 => Command::SetDescentStart(wild(rng)),
+        16 => Command::SetActivation(Activation::ALL[(rng.next_u64() % 5) as usize]),
         _ => Command::SetLang(Lang::ALL[(rng.next_u64() % 2) as usize]),
     }
 }

@@ -7,6 +7,7 @@ pub mod params;
 mod play;
 pub mod rates;
 
+use crate::engine::activation::Activation;
 use crate::engine::descent::Descent;
 use crate::engine::mlp::Preset;
 use crate::engine::snapshot::{DescentSnapshot, NetworkSnapshot};
@@ -36,6 +37,8 @@ pub enum Command {
     SetTarget(Vec<f64>),
     /// Network: another preset (its sample, weights and step 0).
     SetPreset(Preset),
+    /// Network: the hidden layers' activation (the preset is rebuilt, step 0).
+    SetActivation(Activation),
     /// Play speed: index into [`rates::SPEEDS`].
     SetSpeed(usize),
     /// Edges show weights (`true`) or gradients.
@@ -117,6 +120,12 @@ impl App {
                 refused.push(ParamError { pair, reason });
             }
         };
+        let act = params.activation;
+        try_cmd(
+            self,
+            Command::SetActivation(act),
+            format!("act={}", act.name()),
+        );
         try_cmd(self, Command::SetPreset(params.preset), String::new());
         let rate = params.learning_rate;
         try_cmd(self, Command::SetLearningRate(rate), format!("lr={rate}"));
@@ -190,7 +199,11 @@ impl App {
                 self.params.target = Some(y);
             }
             Command::SetPreset(p) => {
-                self.set_preset(p);
+                self.set_preset(p, self.params.activation);
+                self.checkpoint.clone_from(&self.trainer);
+            }
+            Command::SetActivation(a) => {
+                self.set_preset(self.params.preset, a);
                 self.checkpoint.clone_from(&self.trainer);
             }
             _ => {}

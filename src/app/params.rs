@@ -2,6 +2,7 @@
 //! page's `#hash` as `key=value&…`. Unknown keys and bad values are reported,
 //! never fatal: the page starts with the defaults for those and says why.
 
+use crate::engine::activation::Activation;
 use crate::engine::mlp::Preset;
 use crate::i18n::Lang;
 
@@ -16,6 +17,8 @@ pub const MAX_INPUT: f64 = 1000.0;
 pub struct Params {
     /// Which network (`preset=tutorial-regression`).
     pub preset: Preset,
+    /// The hidden layer's activation (`act=tanh`); the tutorial's is sigmoid.
+    pub activation: Activation,
     /// The network's learning rate r (`lr=0.5`).
     pub learning_rate: f64,
     /// Input x (`x=1,-1`); `None` = the preset's sample.
@@ -36,6 +39,7 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             preset: Preset::TutorialRegression,
+            activation: Activation::Sigmoid,
             learning_rate: 0.5,
             input: None,
             target: None,
@@ -109,6 +113,7 @@ impl Params {
     fn set(&mut self, key: &str, value: &str) -> Result<(), &'static str> {
         match key {
             "preset" => self.preset = value.parse().map_err(|_| "err.param.preset")?,
+            "act" => self.activation = parse_activation(value)?,
             "lr" => self.learning_rate = parse_rate(value)?,
             "x" => self.input = Some(parse_list(value)?),
             "y" => self.target = Some(parse_list(value)?),
@@ -126,6 +131,7 @@ impl Params {
         let list = |v: &[f64]| v.iter().map(f64::to_string).collect::<Vec<_>>().join(",");
         let mut parts = vec![
             format!("preset={}", self.preset.name()),
+            format!("act={}", self.activation.name()),
             format!("lr={}", self.learning_rate),
         ];
         if let Some(x) = &self.input {
@@ -141,6 +147,14 @@ impl Params {
         }
         parts.push(format!("speed={}", self.speed));
         parts.join("&")
+    }
+}
+
+/// A hidden-layer activation by name; softmax is an output layer's only.
+fn parse_activation(value: &str) -> Result<Activation, &'static str> {
+    match Activation::from_name(value) {
+        Some(Activation::Softmax) | None => Err("err.param.activation"),
+        Some(a) => Ok(a),
     }
 }
 
@@ -184,6 +198,7 @@ mod tests {
     fn round_trips_through_the_query() {
         let params = Params {
             preset: Preset::TutorialClassification,
+            activation: Activation::Tanh,
             learning_rate: 0.25,
             input: Some(vec![1.0, -0.5]),
             target: Some(vec![0.0, 1.0]),
@@ -199,8 +214,9 @@ mod tests {
 
     #[test]
     fn bad_pairs_are_skipped_and_reported() {
-        let (params, errors) =
-            Params::from_query("lr=abc&rate=-1&x=1,1e9&preset=cats&lang=fr&speed=99&zzz=1&w0=2");
+        let (params, errors) = Params::from_query(
+            "lr=abc&rate=-1&x=1,1e9&preset=cats&lang=fr&speed=99&zzz=1&w0=2&act=softmax",
+        );
         assert_eq!(params.w0, 2.0);
         assert_eq!(params.learning_rate, Params::default().learning_rate);
         let reasons: Vec<&str> = errors.iter().map(|e| e.reason).collect();
@@ -213,7 +229,8 @@ mod tests {
                 "err.param.preset",
                 "err.param.lang",
                 "err.param.speed",
-                "err.param.unknown"
+                "err.param.unknown",
+                "err.param.activation"
             ]
         );
         assert_eq!(errors[0].pair, "lr=abc");

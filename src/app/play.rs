@@ -1,7 +1,8 @@
 //! The App's actions: stepping, playing, resetting and restoring both labs,
 //! and the clock that turns elapsed milliseconds into phases while playing.
 
-use crate::engine::mlp::Preset;
+use crate::engine::activation::Activation;
+use crate::engine::mlp::{Mlp, Preset};
 use crate::engine::trainer::Trainer;
 use crate::engine::EngineError;
 use crate::i18n::Lang;
@@ -87,13 +88,17 @@ impl App {
         self.params.lang = Some(lang);
     }
 
-    /// A new preset: its weights and sample, the current learning rate kept.
-    pub(super) fn set_preset(&mut self, preset: Preset) {
-        let mut trainer = Trainer::from_preset(preset);
-        // The rate was validated when it was set, so this cannot fail.
-        let _ = trainer.set_learning_rate(self.params.learning_rate);
-        self.trainer = trainer;
+    /// A new preset with the given hidden activation: its weights and sample,
+    /// the current learning rate kept.
+    pub(super) fn set_preset(&mut self, preset: Preset, activation: Activation) {
+        let (x, y) = preset.default_sample();
+        let mlp = Mlp::preset(preset).with_hidden_activation(activation);
+        // A preset's own sample and an already validated rate: this cannot fail,
+        // but should it, the plain preset is still a working lab.
+        self.trainer = Trainer::new(mlp, x, y, self.params.learning_rate)
+            .unwrap_or_else(|_| Trainer::from_preset(preset));
         self.params.preset = preset;
+        self.params.activation = activation;
         self.params.input = None;
         self.params.target = None;
         self.playing = false;

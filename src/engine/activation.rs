@@ -99,6 +99,11 @@ impl Activation {
             Activation::Softmax => "softmax",
         }
     }
+
+    /// The activation called `name` (as [`Activation::name`] writes it).
+    pub fn from_name(name: &str) -> Option<Activation> {
+        Activation::ALL.into_iter().find(|a| a.name() == name)
+    }
 }
 
 /// The logistic function `σ(x) = 1 / (1 + e^(−x))`, written so that `e^(…)` never

@@ -67,6 +67,16 @@ impl FromStr for Preset {
 }
 
 impl Mlp {
+    /// The same network with every hidden layer's activation replaced by `activation`
+    /// (the output layer keeps its own, which the loss is paired with).
+    pub fn with_hidden_activation(mut self, activation: Activation) -> Mlp {
+        let hidden = self.layers.len().saturating_sub(1);
+        for layer in &mut self.layers[..hidden] {
+            layer.activation = activation;
+        }
+        self
+    }
+
     /// The network of a preset (see [`Preset`] for its numbers).
     pub fn preset(p: Preset) -> Mlp {
         let hidden = Layer {

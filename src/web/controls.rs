@@ -10,6 +10,7 @@ use web_sys::{Event, EventTarget, HtmlInputElement, HtmlSelectElement, KeyboardE
 
 use crate::app::params::{parse_input, parse_rate};
 use crate::app::{Alert, Command, Lab};
+use crate::engine::activation::Activation;
 use crate::engine::mlp::Preset;
 
 use super::dom::{by_id, set_attr};
@@ -141,6 +142,11 @@ fn wire_sample(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
             .map(|k| if k == class { 1.0 } else { 0.0 })
             .collect();
         p.apply(Command::SetTarget(target));
+    })?;
+    on(keep, "activation", "change", page, |p, _| {
+        if let Some(a) = Activation::from_name(&select_value("activation")) {
+            p.apply(Command::SetActivation(a));
+        }
     })?;
     on(keep, "preset", "change", page, |p, _| {
         if let Ok(preset) = select_value("preset").parse::<Preset>() {

@@ -77,7 +77,7 @@ impl Page {
     pub fn apply(&mut self, cmd: Command) {
         let refill = matches!(
             cmd,
-            Command::Reset | Command::SetPreset(_) | Command::Restore
+            Command::Reset | Command::SetPreset(_) | Command::SetActivation(_) | Command::Restore
         );
         self.app.apply(cmd);
         self.refill_fields |= refill;

@@ -152,6 +152,7 @@ fn refill_fields(page: &Page, snap: &NetworkSnapshot, dsnap: &DescentSnapshot) {
     let class = snap.target.iter().position(|&v| v == 1.0).unwrap_or(0);
     set_select("y-class", &class.to_string());
     set_select("preset", page.app.params().preset.name());
+    set_select("activation", page.app.params().activation.name());
     set_value("net-rate", &snap.learning_rate.to_string());
     set_value(
         "net-rate-slider",

@@ -85,3 +85,16 @@ test('a learning rate that makes the network explode stops it with a way back', 
   assert.ok(finite);
   await context.close();
 });
+
+test('choosing tanh for the hidden layer changes its activations', async () => {
+  const { page, context, errors } = await openLab(lab.browser, lab.server.url);
+  await page.selectOption('#activation', 'tanh');
+  await settle(page);
+  await click(page, 'step');
+  // u = [3, −3] → a = tanh(u) = [0.9951, −0.9951].
+  const lines = await page.textContent('#phase-lines');
+  assert.ok(lines.includes('tanh') && lines.includes('0.9951') && lines.includes('-0.9951'), lines);
+  assert.match(page.url(), /act=tanh/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
