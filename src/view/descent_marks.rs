@@ -206,11 +206,21 @@ pub(crate) fn draw_current<DB: DrawingBackend>(
     let halo = palette::lighten(palette::PATH, 0.7).filled();
     area.draw(&Circle::new((w, j), style.ipx(8.0), halo))?;
     area.draw(&Circle::new((w, j), style.ipx(5.0), palette::PATH.filled()))?;
-    // The slope's value goes in a fixed legend in the top-left corner (above the curve's
-    // arm), so it neither covers the marks nor jumps around while the path is playing.
     if tangent.is_none() {
         return Ok(());
     }
+    draw_tangent_legend(chart, snap, frame, style)
+}
+
+/// The slope's value goes in a fixed legend in the top-left corner (above the curve's
+/// arm), so it neither covers the marks nor jumps around while the path is playing.
+fn draw_tangent_legend<DB: DrawingBackend>(
+    chart: &Chart<'_, DB>,
+    snap: &DescentSnapshot,
+    frame: &Frame,
+    style: &ChartStyle,
+) -> DrawResult<(), DB> {
+    let area = chart.plotting_area();
     let corner = (frame.w_lo, frame.j_max);
     let (x, y, len) = (style.ipx(8.0), style.ipx(10.0), style.ipx(18.0));
     let line = palette::TANGENT.stroke_width(style.width(2.0));
