@@ -18,10 +18,18 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serve(root = DIST) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port, plus `extra` pages given as
+ * { '/path.html': html }; resolves to { url, close }.
+ */
+export async function serve(root = DIST, extra = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (extra[path] !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] });
+      res.end(extra[path]);
+      return;
+    }
     const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
