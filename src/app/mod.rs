@@ -120,20 +120,18 @@ impl App {
                 refused.push(ParamError { pair, reason });
             }
         };
-        let act = params.activation;
-        try_cmd(
-            self,
-            Command::SetActivation(act),
-            format!("act={}", act.name()),
-        );
+        // The activation was validated by the URL parser; SetPreset builds the network with it.
+        self.params.activation = params.activation;
         try_cmd(self, Command::SetPreset(params.preset), String::new());
         let rate = params.learning_rate;
         try_cmd(self, Command::SetLearningRate(rate), format!("lr={rate}"));
         if let Some(x) = params.input.clone() {
-            try_cmd(self, Command::SetInput(x), "x".into());
+            let pair = format!("x={}", params::join_numbers(&x));
+            try_cmd(self, Command::SetInput(x), pair);
         }
         if let Some(y) = params.target.clone() {
-            try_cmd(self, Command::SetTarget(y), "y".into());
+            let pair = format!("y={}", params::join_numbers(&y));
+            try_cmd(self, Command::SetTarget(y), pair);
         }
         try_cmd(
             self,

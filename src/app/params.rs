@@ -87,6 +87,11 @@ pub fn parse_rate(s: &str) -> Result<f64, &'static str> {
     Ok(v)
 }
 
+/// `1,-0.5,2`: numbers in Rust's shortest round-trip form, as the URL and tests read them.
+pub fn join_numbers(v: &[f64]) -> String {
+    v.iter().map(f64::to_string).collect::<Vec<_>>().join(",")
+}
+
 fn parse_list(s: &str) -> Result<Vec<f64>, &'static str> {
     s.split(',').map(parse_input).collect()
 }
@@ -128,17 +133,16 @@ impl Params {
 
     /// The query that [`Params::from_query`] reads back to these params.
     pub fn to_query(&self) -> String {
-        let list = |v: &[f64]| v.iter().map(f64::to_string).collect::<Vec<_>>().join(",");
         let mut parts = vec![
             format!("preset={}", self.preset.name()),
             format!("act={}", self.activation.name()),
             format!("lr={}", self.learning_rate),
         ];
         if let Some(x) = &self.input {
-            parts.push(format!("x={}", list(x)));
+            parts.push(format!("x={}", join_numbers(x)));
         }
         if let Some(y) = &self.target {
-            parts.push(format!("y={}", list(y)));
+            parts.push(format!("y={}", join_numbers(y)));
         }
         parts.push(format!("rate={}", self.descent_rate));
         parts.push(format!("w0={}", self.w0));

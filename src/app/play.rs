@@ -105,21 +105,18 @@ impl App {
         self.dismiss_explosion(Lab::Network);
     }
 
+    /// One descent step. Stepping an exploded path is refused by the engine; either
+    /// way an exploded path stops play and raises the explanation.
     pub(super) fn descent_step(&mut self) -> Result<(), EngineError> {
         match self.descent.step() {
-            Ok(_) if self.descent.is_exploded() => {
-                self.descent_playing = false;
-                self.alert = Some(self.explosion_alert(Lab::Descent));
-                Ok(())
-            }
-            Ok(_) => Ok(()),
-            Err(EngineError::Exploded) => {
-                self.descent_playing = false;
-                self.alert = Some(self.explosion_alert(Lab::Descent));
-                Ok(())
-            }
-            Err(e) => Err(e),
+            Ok(_) | Err(EngineError::Exploded) => {}
+            Err(e) => return Err(e),
         }
+        if self.descent.is_exploded() {
+            self.descent_playing = false;
+            self.alert = Some(self.explosion_alert(Lab::Descent));
+        }
+        Ok(())
     }
 
     pub(super) fn toggle_descent_play(&mut self) -> Result<(), EngineError> {

@@ -6,6 +6,7 @@
 
 use super::network::NodeRef;
 use super::network_values::{self as values};
+use super::notation::paren_sig;
 use super::number::{fmt_sig, LONG};
 use crate::engine::activation::Activation;
 use crate::engine::loss::LossKind;
@@ -23,12 +24,7 @@ pub(super) fn long(v: f64) -> String {
 
 /// A factor of a product: negative numbers in parentheses, `(-1)·4`.
 pub(super) fn factor(v: f64) -> String {
-    let s = long(v);
-    if s.starts_with('-') {
-        format!("({s})")
-    } else {
-        s
-    }
+    paren_sig(v, LONG)
 }
 
 /// `a·b + c·d + …` for the pairs, cut after [`MAX_TERMS`].

@@ -3,7 +3,7 @@
 //! and vectors and matrices that stay readable when a layer is wide.
 //! Every number still goes through [`super::number`].
 
-use super::number::{fmt, fmt_mat, fmt_vec};
+use super::number::{fmt, fmt_mat, fmt_sig, fmt_vec, SHORT};
 
 /// Vectors longer than this are shown as their first entries, `…` and the last.
 const MAX_VEC: usize = 6;
@@ -48,7 +48,12 @@ pub fn input_name(layer: usize) -> String {
 /// A number ready to follow a minus sign or a product: negatives in parentheses,
 /// so `1.1 − (-0.5)` never reads as `1.1 − -0.5`.
 pub fn paren(v: f64) -> String {
-    let s = fmt(v);
+    paren_sig(v, SHORT)
+}
+
+/// [`paren`] with `sig` significant digits (tooltips use [`super::number::LONG`]).
+pub fn paren_sig(v: f64, sig: usize) -> String {
+    let s = fmt_sig(v, sig);
     if s.starts_with('-') {
         format!("({s})")
     } else {

@@ -6,6 +6,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 
+use crate::app::params::join_numbers;
 use crate::app::rates::{nearest_stop, SPEEDS};
 use crate::engine::loss::LossKind;
 use crate::engine::snapshot::{DescentSnapshot, NetworkSnapshot, Phase, Regime};
@@ -102,14 +103,9 @@ fn update_descent(snap: &DescentSnapshot, lang: Lang) -> Result<(), JsValue> {
     set_attr(
         "descent-iterates",
         "data-values",
-        &join_values(&snap.iterates[first..]),
+        &join_numbers(&snap.iterates[first..]),
     );
     set_lines("descent-iterates", "li", &items)
-}
-
-/// Full-precision values for tests and copy-paste (Rust's shortest round-trip form).
-fn join_values(v: &[f64]) -> String {
-    v.iter().map(f64::to_string).collect::<Vec<_>>().join(",")
 }
 
 fn update_alert(page: &Page, lang: Lang) {
