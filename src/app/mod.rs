@@ -16,7 +16,7 @@ use crate::engine::EngineError;
 use crate::i18n::Lang;
 
 pub use alert::{Alert, Lab};
-pub use params::{ParamError, Params};
+pub use params::{ParamError, Params, Tab};
 
 /// Everything a learner can ask of the page.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,6 +59,8 @@ pub enum Command {
     SetDescentRate(f64),
     /// Descent: starting point w₀ (restarts).
     SetDescentStart(f64),
+    /// Show another lab of the page (pauses the network and the descent).
+    SetTab(Tab),
 }
 
 /// The page's state.
@@ -141,6 +143,7 @@ impl App {
         try_cmd(self, Command::SetDescentStart(params.w0), "w0".into());
         self.params.lang = params.lang;
         self.params.speed = params.speed;
+        self.params.tab = params.tab;
         refused
     }
 
@@ -168,6 +171,7 @@ impl App {
             Command::SetSpeed(s) => self.params.speed = s.min(rates::SPEEDS.len() - 1),
             Command::SetShowWeights(w) => self.show_weights = w,
             Command::SetLang(lang) => self.set_lang(lang),
+            Command::SetTab(tab) => self.set_tab(tab),
             Command::DescentReset => self.descent_reset(),
             Command::SetDescentRate(r) => self.set_descent_rate(r)?,
             Command::SetDescentStart(w0) => {
@@ -255,6 +259,18 @@ impl App {
     /// Current language.
     pub fn lang(&self) -> Lang {
         self.lang
+    }
+    /// The lab shown.
+    pub fn tab(&self) -> Tab {
+        self.params.tab
+    }
+    /// Another lab is shown: what plays in a hidden lab stops, so nothing runs unseen.
+    fn set_tab(&mut self, tab: Tab) {
+        if tab != Tab::Network {
+            self.playing = false;
+            self.descent_playing = false;
+        }
+        self.params.tab = tab;
     }
     /// Current settings (what the URL carries).
     pub fn params(&self) -> &Params {

@@ -33,6 +33,39 @@ pub struct Params {
     pub lang: Option<Lang>,
     /// Index into the play speeds (`speed=2`).
     pub speed: usize,
+    /// Which of the page's labs is shown (`tab=graph`).
+    pub tab: Tab,
+}
+
+/// One of the page's labs, shown one at a time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tab {
+    /// The network and the 1-D descent (the tutorial's forward, loss, backward, update).
+    #[default]
+    Network,
+    /// The computational graph J = 3(a + b·c) and typed expressions.
+    Graph,
+    /// The input layer (an image as 12288 numbers) and the cat recognizer.
+    Cats,
+}
+
+impl Tab {
+    /// Every tab, in page order.
+    pub const ALL: [Tab; 3] = [Tab::Network, Tab::Graph, Tab::Cats];
+
+    /// The name used in the URL (`tab=graph`) and in element ids (`view-graph`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Tab::Network => "network",
+            Tab::Graph => "graph",
+            Tab::Cats => "cats",
+        }
+    }
+
+    /// The tab called `name`, if any.
+    pub fn from_name(name: &str) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|t| t.name() == name)
+    }
 }
 
 impl Default for Params {
@@ -47,6 +80,7 @@ impl Default for Params {
             w0: 1.5,
             lang: None,
             speed: DEFAULT_SPEED,
+            tab: Tab::Network,
         }
     }
 }
@@ -126,6 +160,7 @@ impl Params {
             "w0" => self.w0 = parse_input(value)?,
             "lang" => self.lang = Some(parse_lang(value)?),
             "speed" => self.speed = parse_speed(value)?,
+            "tab" => self.tab = Tab::from_name(value).ok_or("err.param.tab")?,
             _ => return Err("err.param.unknown"),
         }
         Ok(())
@@ -150,6 +185,9 @@ impl Params {
             parts.push(format!("lang={}", lang_code(lang)));
         }
         parts.push(format!("speed={}", self.speed));
+        if self.tab != Tab::Network {
+            parts.push(format!("tab={}", self.tab.name()));
+        }
         parts.join("&")
     }
 }
@@ -210,6 +248,7 @@ mod tests {
             w0: -2.0,
             lang: Some(Lang::Zh),
             speed: 4,
+            tab: Tab::Graph,
         };
         let (back, errors) = Params::from_query(&format!("#{}", params.to_query()));
         assert!(errors.is_empty(), "{errors:?}");
@@ -219,7 +258,7 @@ mod tests {
     #[test]
     fn bad_pairs_are_skipped_and_reported() {
         let (params, errors) = Params::from_query(
-            "lr=abc&rate=-1&x=1,1e9&preset=cats&lang=fr&speed=99&zzz=1&w0=2&act=softmax",
+            "lr=abc&rate=-1&x=1,1e9&preset=cats&lang=fr&speed=99&zzz=1&w0=2&act=softmax&tab=x",
         );
         assert_eq!(params.w0, 2.0);
         assert_eq!(params.learning_rate, Params::default().learning_rate);
@@ -234,7 +273,8 @@ mod tests {
                 "err.param.lang",
                 "err.param.speed",
                 "err.param.unknown",
-                "err.param.activation"
+                "err.param.activation",
+                "err.param.tab"
             ]
         );
         assert_eq!(errors[0].pair, "lr=abc");

@@ -2,7 +2,15 @@
 //! Sections only group keys by the part of the page that shows them.
 
 /// All sections of this table.
-pub const SECTIONS: &[&[(&str, &str)]] = &[PAGE, NETWORK, PANEL, CHARTS, ERRORS];
+pub const SECTIONS: &[&[(&str, &str)]] = &[
+    PAGE,
+    NETWORK,
+    PANEL,
+    CHARTS,
+    ERRORS,
+    super::en_graph::GRAPH,
+    super::en_cats::CATS,
+];
 
 /// Page chrome and controls.
 pub const PAGE: &[(&str, &str)] = &[
@@ -12,6 +20,10 @@ pub const PAGE: &[(&str, &str)] = &[
     ("app.subtitle", "Watch a neural network compute and learn, one phase at a time: forward → loss → backward → update."),
     ("app.keys", "Keys: Space = one phase · P = play / pause · R = reset. Hover or tap an edge or a neuron for its numbers and the chain rule."),
     ("app.footer", "Every number is computed in f64 by the lab's Rust engine (compiled to WebAssembly) and shown as it is."),
+    ("tab.aria", "The lab's parts"),
+    ("tab.network", "① Network & gradient descent"),
+    ("tab.graph", "② Computational graph"),
+    ("tab.cats", "③ Input layer & cat recognizer"),
     ("ctl.preset", "Network"),
     ("ctl.preset.regression", "2-2-1 regression (the tutorial's)"),
     ("ctl.preset.classification", "2-2-2 classification (softmax)"),
@@ -208,6 +220,7 @@ pub const ERRORS: &[(&str, &str)] = &[
     ("err.param.preset", "no such network; use tutorial-regression or tutorial-classification."),
     ("err.param.activation", "no such hidden activation; use sigmoid, tanh, relu or identity."),
     ("err.param.lang", "no such language; use zh or en."),
+    ("err.param.tab", "no such tab; use network, graph or cats."),
     ("err.param.speed", "no such speed; use 0 to 7."),
     ("err.param.unknown", "unknown setting."),
     ("err.param.ignored", "Some settings in the link were ignored and their defaults used:"),

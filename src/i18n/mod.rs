@@ -3,7 +3,11 @@
 //! A test checks that both tables have exactly the same keys and placeholders.
 
 mod en;
+mod en_cats;
+mod en_graph;
 mod zh;
+mod zh_cats;
+mod zh_graph;
 
 use serde::{Deserialize, Serialize};
 

@@ -2,7 +2,15 @@
 //! Sections only group keys by the part of the page that shows them.
 
 /// All sections of this table.
-pub const SECTIONS: &[&[(&str, &str)]] = &[PAGE, NETWORK, PANEL, CHARTS, ERRORS];
+pub const SECTIONS: &[&[(&str, &str)]] = &[
+    PAGE,
+    NETWORK,
+    PANEL,
+    CHARTS,
+    ERRORS,
+    super::zh_graph::GRAPH,
+    super::zh_cats::CATS,
+];
 
 /// Page chrome and controls.
 pub const PAGE: &[(&str, &str)] = &[
@@ -12,6 +20,10 @@ pub const PAGE: &[(&str, &str)] = &[
     ("app.subtitle", "一步一个阶段，看神经网络如何计算与学习：前向传播 → 损失 → 反向传播 → 更新。"),
     ("app.keys", "快捷键：空格 = 前进一个阶段 · P = 播放／暂停 · R = 重置。把鼠标移到（或点按）连线或神经元上，可看到它的数值和链式法则。"),
     ("app.footer", "所有数值都由本实验室的 Rust 引擎（编译为 WebAssembly）以 f64 计算，按原样显示。"),
+    ("tab.aria", "实验室的各部分"),
+    ("tab.network", "① 神经网络与梯度下降"),
+    ("tab.graph", "② 计算图"),
+    ("tab.cats", "③ 输入层与识猫"),
     ("ctl.preset", "网络"),
     ("ctl.preset.regression", "2-2-1 回归（教程中的例子）"),
     ("ctl.preset.classification", "2-2-2 分类（softmax）"),
@@ -271,6 +283,7 @@ pub const ERRORS: &[(&str, &str)] = &[
     ("err.param.preset", "没有这个网络；请用 tutorial-regression 或 tutorial-classification。"),
     ("err.param.activation", "没有这个隐藏层激活函数；请用 sigmoid、tanh、relu 或 identity。"),
     ("err.param.lang", "没有这种语言；请用 zh 或 en。"),
+    ("err.param.tab", "没有这个标签页；请用 network、graph 或 cats。"),
     ("err.param.speed", "没有这个速度；请用 0 到 7。"),
     ("err.param.unknown", "未知的设置。"),
     ("err.param.ignored", "链接中的部分设置被忽略，已改用默认值："),

@@ -83,7 +83,23 @@ fn wire_buttons(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
     }
     on(keep, "alert-close", "click", page, |p, _| {
         p.apply(Command::DismissAlert)
-    })
+    })?;
+    for tab in crate::app::Tab::ALL {
+        on(
+            keep,
+            &format!("tab-{}", tab.name()),
+            "click",
+            page,
+            |p, e| {
+                if let Some(tab) =
+                    super::tabs::event_element(e).and_then(|b| super::tabs::tab_of(&b))
+                {
+                    p.apply(Command::SetTab(tab));
+                }
+            },
+        )?;
+    }
+    Ok(())
 }
 
 fn input_value(id: &str) -> String {
@@ -229,7 +245,12 @@ fn wire_keys(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
         let Some(key) = e.dyn_ref::<KeyboardEvent>() else {
             return;
         };
-        if key.ctrl_key() || key.meta_key() || key.alt_key() || typing(e) {
+        if key.ctrl_key()
+            || key.meta_key()
+            || key.alt_key()
+            || typing(e)
+            || p.app.tab() != crate::app::Tab::Network
+        {
             return;
         }
         let cmd = match key.key().as_str() {

@@ -10,6 +10,7 @@ mod frame;
 mod page;
 mod panels;
 mod table;
+pub mod tabs;
 
 use std::cell::RefCell;
 use std::rc::Rc;

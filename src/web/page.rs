@@ -43,6 +43,8 @@ pub struct Page {
     last_query: String,
     /// The language the static texts were last filled in.
     pub(super) painted_lang: Option<Lang>,
+    /// The tab last shown.
+    pub(super) painted_tab: Option<crate::app::Tab>,
     /// The descent slider's stops (learning rates).
     pub descent_stops: Vec<f64>,
     /// The network slider's stops (learning rates).
@@ -67,6 +69,7 @@ impl Page {
             dirty: true,
             refill_fields: true,
             painted_lang: None,
+            painted_tab: None,
             last_query: hash.trim_start_matches('#').to_string(),
             descent_stops: descent_stops(),
             network_stops: network_stops(),

@@ -24,9 +24,14 @@ pub fn update(
     dsnap: &DescentSnapshot,
 ) -> Result<(), JsValue> {
     let lang = page.app.lang();
-    if page.painted_lang != Some(lang) {
-        dom::apply_i18n(lang)?;
+    let tab = page.app.tab();
+    if page.painted_lang != Some(lang) || page.painted_tab != Some(tab) {
+        if page.painted_lang != Some(lang) {
+            dom::apply_i18n(lang)?;
+        }
         page.painted_lang = Some(lang);
+        page.painted_tab = Some(tab);
+        super::tabs::show(tab)?;
     }
     update_phase(snap, lang)?;
     update_descent(dsnap, lang)?;

@@ -1,0 +1,4 @@
+//! The English strings of the input layer and cat recognizer (tab "cats").
+
+/// Keys `cats.*` and `err.cats.*`.
+pub const CATS: &[(&str, &str)] = &[];
