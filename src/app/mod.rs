@@ -3,6 +3,8 @@
 //! [`Command`]s and paints what [`App`] holds after each animation frame.
 
 pub mod alert;
+pub mod graph;
+mod graph_presets;
 pub mod params;
 mod play;
 pub mod rates;
