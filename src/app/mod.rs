@@ -4,6 +4,7 @@
 
 pub mod alert;
 pub mod graph;
+mod graph_command;
 mod graph_presets;
 pub mod params;
 mod play;

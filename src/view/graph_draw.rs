@@ -6,12 +6,13 @@
 
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
-use plotters::element::{PathElement, Polygon, Rectangle};
+use plotters::element::{PathElement, Rectangle};
 use plotters::prelude::DrawingBackend;
 use plotters::style::{Color, RGBColor};
 
 use super::graph_layout::{GraphLayout, BOX_W, LABEL_H};
 use super::graph_text::gradient_name;
+use super::network_edges::draw_arrowhead;
 use super::network_geometry::Rect;
 use super::network_text::{draw_text, px, stroke, Ink};
 use super::number::fmt;
@@ -85,29 +86,13 @@ fn draw_edge<DB: DrawingBackend>(
     }
     area.draw(&PathElement::new(points, stroke(colour, width * u)))?;
     let n = path.len();
-    draw_arrowhead(area, (path[n - 2], path[n - 1]), colour, (9.0 * u, 4.0 * u))
-}
-
-/// A filled triangle `length × 2·half` whose point is `tip`, along `from → tip`.
-fn draw_arrowhead<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    (from, tip): ((f64, f64), (f64, f64)),
-    colour: RGBColor,
-    (length, half): (f64, f64),
-) -> DrawResult<DB> {
-    let len = (tip.0 - from.0).hypot(tip.1 - from.1);
-    if len <= length {
-        return Ok(());
-    }
-    let (ux, uy) = ((tip.0 - from.0) / len, (tip.1 - from.1) / len);
-    let base = (tip.0 - ux * length, tip.1 - uy * length);
-    let (nx, ny) = (-uy * half, ux * half);
-    let triangle = vec![
-        px(tip),
-        px((base.0 + nx, base.1 + ny)),
-        px((base.0 - nx, base.1 - ny)),
-    ];
-    area.draw(&Polygon::new(triangle, colour.filled()))
+    draw_arrowhead(
+        area,
+        (path[n - 2], path[n - 1]),
+        0.0,
+        colour,
+        (9.0 * u, 4.0 * u),
+    )
 }
 
 /// The tag of edge `k`: its local derivative, and `← carried` once backward passed.

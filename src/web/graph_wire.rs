@@ -15,44 +15,14 @@ use crate::app::params::parse_number;
 
 use super::dom::{by_id, document};
 use super::graph::GraphPage;
+use super::listen::{listen, on, Listener};
 use super::tabs;
 
-type Listener = Closure<dyn FnMut(Event)>;
 type Shared = Rc<RefCell<GraphPage>>;
 
 thread_local! {
     /// The graph lab's state and listeners, kept for the page's lifetime.
     static WIRED: RefCell<Option<(Shared, Vec<Listener>)>> = const { RefCell::new(None) };
-}
-
-/// Adds `handler` for `event` on `target`, keeping the closure in `keep`.
-fn listen(
-    keep: &mut Vec<Listener>,
-    target: &EventTarget,
-    event: &str,
-    page: &Shared,
-    mut handler: impl FnMut(&mut GraphPage, &Event) + 'static,
-) -> Result<(), JsValue> {
-    let page = page.clone();
-    let closure = Listener::new(move |e: Event| {
-        if let Ok(mut p) = page.try_borrow_mut() {
-            handler(&mut p, &e);
-        }
-    });
-    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
-    keep.push(closure);
-    Ok(())
-}
-
-fn on(
-    keep: &mut Vec<Listener>,
-    id: &str,
-    event: &str,
-    page: &Shared,
-    handler: impl FnMut(&mut GraphPage, &Event) + 'static,
-) -> Result<(), JsValue> {
-    let target: EventTarget = by_id(id)?;
-    listen(keep, &target, event, page, handler)
 }
 
 fn input_text(id: &str) -> String {

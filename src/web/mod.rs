@@ -12,6 +12,7 @@ mod graph_api;
 mod graph_fields;
 mod graph_panels;
 mod graph_wire;
+mod listen;
 mod page;
 mod panels;
 mod table;
