@@ -1,10 +1,10 @@
-//! The JS API (`NetworkLab`, `DescentLab`) as JS receives it, run in headless
+//! The JS API (`NetworkLab`, `DescentLab`, `GraphLab`) as JS receives it, run in headless
 //! Chromium by wasm-bindgen-test: snapshots arrive as plain JS objects with
 //! camelCase fields, and bad input arrives as JS errors in both languages.
 #![cfg(target_arch = "wasm32")]
 
-use backprop_lab::web::{DescentLab, NetworkLab};
-use js_sys::{Array, Reflect};
+use backprop_lab::web::{DescentLab, GraphLab, NetworkLab};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsError, JsValue};
 use wasm_bindgen_test::*;
 
@@ -149,4 +149,100 @@ fn descent_lab_oscillates_at_one_and_a_half() {
         Some("bouncing")
     );
     assert!(lab.set_learning_rate(0.0).is_err());
+}
+
+/// `{name: value, …}` as a JS object.
+fn values(pairs: &[(&str, f64)]) -> JsValue {
+    let object = Object::new();
+    for (name, value) in pairs {
+        let _ = Reflect::set(&object, &JsValue::from_str(name), &JsValue::from(*value));
+    }
+    object.into()
+}
+
+/// The node of a graph snapshot labelled `label`.
+fn graph_node(snap: &JsValue, label: &str) -> JsValue {
+    let nodes = Array::from(&get(snap, &["nodes"]));
+    nodes
+        .iter()
+        .find(|n| get(n, &["label"]).as_string().as_deref() == Some(label))
+        .unwrap_or(JsValue::UNDEFINED)
+}
+
+#[wasm_bindgen_test]
+fn graph_lab_steps_nudges_and_updates_the_tutorial() {
+    let mut lab = GraphLab::new("3*(a+b*c)", values(&[("a", 5.0), ("b", 3.0), ("c", 2.0)]))
+        .map_err(message)
+        .unwrap();
+    let snap = lab.snapshot().map_err(message).unwrap();
+    // Not computed yet: JS sees undefined.
+    assert!(get(&graph_node(&snap, "u"), &["value"]).is_undefined());
+    let steps: Vec<bool> = (0..4).map(|_| lab.forward_step()).collect();
+    assert_eq!(steps, vec![true, true, true, false]);
+    let snap = lab.snapshot().map_err(message).unwrap();
+    // u = b·c = 6, v = a + u = 11, J = 3v = 33.
+    for (label, v) in [("u", 6.0), ("v", 11.0), ("J", 33.0)] {
+        assert_eq!(num(&graph_node(&snap, label), &["value"]), v, "{label}");
+    }
+    while lab.backward_step() {}
+    let snap = lab.snapshot().map_err(message).unwrap();
+    assert_eq!(
+        get(&snap, &["direction"]).as_string().as_deref(),
+        Some("done")
+    );
+    // dJ/da = 3, dJ/db = 3·c = 6, dJ/dc = 3·b = 9; b's chain is [3, 1, 2].
+    for (label, g) in [("a", 3.0), ("b", 6.0), ("c", 9.0)] {
+        assert_eq!(num(&graph_node(&snap, label), &["gradient"]), g, "{label}");
+    }
+    let b = graph_node(&snap, "b");
+    assert_eq!(num(&b, &["chain", "0", "factors", "2"]), 2.0);
+    assert_eq!(num(&b, &["chain", "0", "product"]), 6.0);
+    // ∂u/∂b = c = 2 on the first edge, and it carried dJ/du·2 = 6 back.
+    assert_eq!(num(&snap, &["edges", "0", "local"]), 2.0);
+    assert_eq!(num(&snap, &["edges", "0", "carried"]), 6.0);
+    let nudge = lab.nudge("v", Some(0.001)).map_err(message).unwrap();
+    assert!((num(&nudge, &["outputAfter"]) - 33.003).abs() < 1e-9);
+    assert!((num(&nudge, &["ratio"]) - 3.0).abs() < 1e-6);
+    lab.update(0.01).map_err(message).unwrap();
+    let snap = lab.snapshot().map_err(message).unwrap();
+    let j = 3.0 * (4.97 + 2.94 * 1.91);
+    assert!((num(&snap, &["history", "1"]) - j).abs() < 1e-9);
+    lab.reset();
+    let tutorial = GraphLab::tutorial().snapshot().map_err(message).unwrap();
+    assert_eq!(
+        get(&tutorial, &["expression"]).as_string().as_deref(),
+        Some("3(a + b·c)")
+    );
+}
+
+#[wasm_bindgen_test]
+fn graph_lab_errors_are_bilingual_and_leave_the_lab_usable() {
+    let err = GraphLab::new("3*(a+", values(&[("a", 1.0)]))
+        .err()
+        .map(message)
+        .unwrap_or_default();
+    assert!(err.contains("Column 6") && err.contains("第 6 列"), "{err}");
+    let err = GraphLab::new("log(a-5)", values(&[("a", 5.0)]))
+        .err()
+        .map(message)
+        .unwrap_or_default();
+    assert!(err.contains("log-domain") && err.contains("log"), "{err}");
+    let err = GraphLab::new("a", JsValue::from_str("x"))
+        .err()
+        .map(message)
+        .unwrap_or_default();
+    assert!(err.contains("number") && err.contains("数"), "{err}");
+    let mut lab = GraphLab::tutorial();
+    let err = lab.update(-1.0).err().map(message).unwrap_or_default();
+    assert!(
+        err.contains("learning rate") && err.contains("学习率"),
+        "{err}"
+    );
+    let err = lab
+        .nudge("nope", None)
+        .err()
+        .map(message)
+        .unwrap_or_default();
+    assert!(err.contains("nope"), "{err}");
+    assert!(lab.forward_step());
 }

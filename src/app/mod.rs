@@ -3,6 +3,9 @@
 //! [`Command`]s and paints what [`App`] holds after each animation frame.
 
 pub mod alert;
+pub mod graph;
+mod graph_command;
+mod graph_presets;
 pub mod params;
 mod play;
 pub mod rates;

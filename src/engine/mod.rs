@@ -4,6 +4,7 @@
 pub mod activation;
 pub mod descent;
 pub mod error;
+pub mod graph;
 pub mod layer;
 pub mod loss;
 pub mod mlp;

@@ -10,6 +10,15 @@ mod descent_marks;
 pub mod descent_text;
 pub mod formula;
 mod formula_backward;
+pub mod graph;
+// The graph lab's parts, re-exported through `graph`.
+mod graph_chain;
+mod graph_draw;
+mod graph_layout;
+mod graph_order;
+mod graph_route;
+mod graph_straighten;
+mod graph_text;
 pub mod history;
 pub mod network;
 // The network diagram's parts, re-exported through `network`.

@@ -125,7 +125,7 @@ fn few_edges(layout: &NetworkLayout, l: usize) -> bool {
 
 /// A filled triangle `length × 2·half` on the line `from → tip`, its point `gap`
 /// short of `tip` (just outside the neuron's circle), pointing at `tip`.
-fn draw_arrowhead<DB: DrawingBackend>(
+pub(super) fn draw_arrowhead<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     (from, tip): ((f64, f64), (f64, f64)),
     gap: f64,

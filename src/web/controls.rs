@@ -14,44 +14,15 @@ use crate::engine::activation::Activation;
 use crate::engine::mlp::Preset;
 
 use super::dom::{by_id, set_attr};
+use super::listen::{listen, on, Listener};
 use super::page::Page;
 use super::panels::set_value;
 
 /// The listeners of the page; dropping this removes nothing, so it is kept alive
 /// by the frame loop for as long as the page lives.
-pub type Listeners = Vec<Closure<dyn FnMut(Event)>>;
+pub type Listeners = Vec<Listener>;
 
 type Shared = Rc<RefCell<Page>>;
-
-/// Adds `handler` for `event` on `target`, keeping the closure in `keep`.
-fn listen(
-    keep: &mut Listeners,
-    target: &EventTarget,
-    event: &str,
-    page: &Shared,
-    mut handler: impl FnMut(&mut Page, &Event) + 'static,
-) -> Result<(), JsValue> {
-    let page = page.clone();
-    let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-        if let Ok(mut p) = page.try_borrow_mut() {
-            handler(&mut p, &e);
-        }
-    });
-    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
-    keep.push(closure);
-    Ok(())
-}
-
-fn on(
-    keep: &mut Listeners,
-    id: &str,
-    event: &str,
-    page: &Shared,
-    handler: impl FnMut(&mut Page, &Event) + 'static,
-) -> Result<(), JsValue> {
-    let target: EventTarget = by_id(id)?;
-    listen(keep, &target, event, page, handler)
-}
 
 /// Makes a button's command from the page's state.
 type MakeCommand = fn(&Page) -> Command;

@@ -7,6 +7,12 @@ mod canvas;
 mod controls;
 mod dom;
 mod frame;
+mod graph;
+mod graph_api;
+mod graph_fields;
+mod graph_panels;
+mod graph_wire;
+mod listen;
 mod page;
 mod panels;
 mod table;
@@ -19,6 +25,7 @@ use wasm_bindgen::prelude::*;
 
 pub use api::{DescentLab, NetworkLab};
 pub use frame::{frame_stats, reset_frame_stats};
+pub use graph_api::GraphLab;
 
 /// Runs when the module loads. On the lab's own page (an element
 /// `#backprop-lab`) it starts the lab; on other pages it only provides the API.
@@ -32,6 +39,7 @@ pub fn start() -> Result<(), JsValue> {
     }
     let page = Rc::new(RefCell::new(page::Page::new()?));
     let listeners = controls::wire(&page)?;
+    graph_wire::wire()?;
     frame::run(page, listeners);
     Ok(())
 }
