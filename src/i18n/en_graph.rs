@@ -15,7 +15,7 @@ pub const GRAPH: &[(&str, &str)] = &[
     ("graph.preset.custom", "Your own expression"),
     ("graph.expression", "Expression"),
     ("graph.expression.aria", "The expression of J, for example 3(a + b·c)"),
-    ("graph.expression.help", "Allowed: numbers, variables, + − * / and ^ with a number as exponent, parentheses, exp, log, tanh, sigmoid, relu. 2x and 3(a + b) multiply."),
+    ("graph.expression.help", "Allowed: numbers, variables, + − * / and ^ with a number as exponent, parentheses, exp, log, tanh, sigmoid, relu. 2x and 3(a + b) multiply; full-width symbols such as （ ） ＋ ＊ work too."),
     ("graph.build", "Draw"),
     ("graph.build.title", "Parse the expression and draw its graph"),
     ("graph.values", "Starting values"),

@@ -15,7 +15,7 @@ pub const GRAPH: &[(&str, &str)] = &[
     ("graph.preset.custom", "自己输入的表达式"),
     ("graph.expression", "表达式"),
     ("graph.expression.aria", "J 的表达式，例如 3(a + b·c)"),
-    ("graph.expression.help", "可以使用：数、变量、+ − * /、指数为数的 ^、括号，以及 exp、log、tanh、sigmoid、relu。2x 和 3(a + b) 表示相乘。"),
+    ("graph.expression.help", "可以使用：数、变量、+ − * /、指数为数的 ^、括号，以及 exp、log、tanh、sigmoid、relu。2x 和 3(a + b) 表示相乘；全角符号（如 （ ） ＋ ＊）也可以。"),
     ("graph.build", "画出计算图"),
     ("graph.build.title", "解析表达式并画出它的计算图"),
     ("graph.values", "初始值"),

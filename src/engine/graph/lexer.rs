@@ -39,7 +39,7 @@ pub(crate) struct Token {
 /// The tokens of `text`, ending with [`Tok::End`] (at the column just after the last
 /// non-space character) or [`Tok::Fail`].
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = text.chars().map(half_width).collect();
     let mut tokens = Vec::new();
     let mut i = 0;
     let mut end_column = 1;
@@ -81,6 +81,17 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         column: end_column,
     });
     tokens
+}
+
+/// The ASCII character for a full-width one (U+FF01–U+FF5E, and U+3000 for a
+/// space), as a Chinese input method types them: `（ａ＋ｂ）＊２` reads as `(a+b)*2`.
+/// One character for one, so columns do not move.
+fn half_width(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
 }
 
 /// A one-character operator or parenthesis, else an unexpected-char failure.
@@ -155,6 +166,16 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<Tok> {
         tokenize(text).into_iter().map(|t| t.tok).collect()
+    }
+
+    #[test]
+    fn full_width_characters_read_as_ascii_in_the_same_columns() {
+        assert_eq!(kinds("（ａ＋ｂ）＊２"), kinds("(a+b)*2"));
+        let columns: Vec<usize> = tokenize("ｘ\u{3000}＋　１")
+            .iter()
+            .map(|t| t.column)
+            .collect();
+        assert_eq!(columns, vec![1, 3, 5, 6]);
     }
 
     #[test]
