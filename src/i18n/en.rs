@@ -60,6 +60,7 @@ pub const PAGE: &[(&str, &str)] = &[
     ("ctl.regime", "r = {rate}: {regime}"),
     ("page.net.title", "The network"),
     ("page.net.hint", "Blue = positive, orange = negative; edge width = size of ∂L/∂w once backward reaches it."),
+    ("page.net.as-graph", "The tutorial’s 2-2-1 network with its loss as a computational graph (tab ②): the same gradients, node by node →"),
     ("page.net.canvas", "Diagram of the network: neurons with their activations, edges with their gradients"),
     ("page.table.summary", "All weights and gradients as a table"),
     ("page.table.edge", "Edge"),

@@ -60,6 +60,7 @@ pub const PAGE: &[(&str, &str)] = &[
     ("ctl.regime", "r = {rate}：{regime}"),
     ("page.net.title", "神经网络"),
     ("page.net.hint", "蓝色 = 正，橙色 = 负；反向传播到达后，连线粗细 = ∂L/∂w 的大小。"),
+    ("page.net.as-graph", "把教程的 2-2-1 网络连同损失画成计算图（标签页 ②）：同样的梯度，一个节点一个节点地算 →"),
     ("page.net.canvas", "网络示意图：神经元及其激活值，连线及其梯度"),
     ("page.table.summary", "以表格列出所有权重和梯度"),
     ("page.table.edge", "连线"),

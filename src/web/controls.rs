@@ -55,6 +55,9 @@ fn wire_buttons(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
     on(keep, "alert-close", "click", page, |p, _| {
         p.apply(Command::DismissAlert)
     })?;
+    on(keep, "open-network-graph", "click", page, |p, _| {
+        p.apply(Command::SetTab(crate::app::Tab::Graph))
+    })?;
     for tab in crate::app::Tab::ALL {
         on(
             keep,

@@ -92,6 +92,10 @@ fn wire_fields(keep: &mut Vec<Listener>, page: &Shared) -> Result<(), JsValue> {
             p.apply(GraphCommand::LoadPreset(preset));
         }
     })?;
+    // The network tab's link: the network itself, as a graph (the tab switch is the page's).
+    on(keep, "open-network-graph", "click", page, |p, _| {
+        p.apply(GraphCommand::LoadPreset(GraphPreset::Network));
+    })?;
     wire_settings(keep, page)?;
     on(keep, "graph-values", "change", page, |p, e| {
         let Some(input) = target_with(e, "[data-name]") else {

@@ -29,6 +29,16 @@ test('a tab shows its lab alone and the link remembers it', async () => {
   await context.close();
 });
 
+test('the network tab opens its own network as a computational graph', async () => {
+  const { page, context, errors } = await openLab(lab.browser, lab.server.url);
+  await click(page, 'open-network-graph');
+  assert.deepEqual(await visible(page), ['view-graph']);
+  const labels = await page.$$eval('#graph-nodes li', (items) => items.map((li) => li.dataset.label));
+  for (const name of ['w1', 'w5', 'b3', 'x1', 'y', 'J']) assert.ok(labels.includes(name), `${name} in ${labels}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a link opens its tab', async () => {
   const { page, context } = await openLab(lab.browser, lab.server.url, { hash: '#tab=graph&lang=zh' });
   assert.deepEqual(await visible(page), ['view-graph']);
