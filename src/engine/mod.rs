@@ -2,8 +2,10 @@
 //! computed here.
 
 pub mod activation;
+pub mod cats;
 pub mod descent;
 pub mod error;
+pub mod image;
 pub mod layer;
 pub mod loss;
 pub mod mlp;

@@ -4,6 +4,14 @@
 
 mod api;
 mod canvas;
+mod cats;
+mod cats_api;
+mod cats_events;
+mod cats_files;
+mod cats_load;
+mod cats_paint;
+mod cats_panels;
+mod cats_thumbs;
 mod controls;
 mod dom;
 mod frame;
@@ -18,6 +26,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 pub use api::{DescentLab, NetworkLab};
+pub use cats_api::CatLab;
 pub use frame::{frame_stats, reset_frame_stats};
 
 /// Runs when the module loads. On the lab's own page (an element
@@ -33,5 +42,8 @@ pub fn start() -> Result<(), JsValue> {
     let page = Rc::new(RefCell::new(page::Page::new()?));
     let listeners = controls::wire(&page)?;
     frame::run(page, listeners);
+    if dom::document()?.get_element_by_id("view-cats").is_some() {
+        cats::wire()?;
+    }
     Ok(())
 }
