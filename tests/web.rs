@@ -1,9 +1,11 @@
-//! The JS API (`NetworkLab`, `DescentLab`, `GraphLab`) as JS receives it, run in headless
-//! Chromium by wasm-bindgen-test: snapshots arrive as plain JS objects with
-//! camelCase fields, and bad input arrives as JS errors in both languages.
+//! The JS API (`NetworkLab`, `DescentLab`, `GraphLab`, `CatLab`) as JS receives it,
+//! run in headless Chromium by wasm-bindgen-test: snapshots arrive as plain JS
+//! objects with camelCase fields, and bad input arrives as JS errors in both languages.
 #![cfg(target_arch = "wasm32")]
 
-use backprop_lab::web::{DescentLab, GraphLab, NetworkLab};
+use backprop_lab::engine::cats::{write_hdf5, Sample};
+use backprop_lab::engine::image::{Picture, FEATURES};
+use backprop_lab::web::{CatLab, DescentLab, GraphLab, NetworkLab};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsError, JsValue};
 use wasm_bindgen_test::*;
@@ -245,4 +247,190 @@ fn graph_lab_errors_are_bilingual_and_leave_the_lab_usable() {
         .unwrap_or_default();
     assert!(err.contains("nope"), "{err}");
     assert!(lab.forward_step());
+}
+
+/// A `width` × `height` RGBA picture: level `inner` in the centre square, black around.
+fn framed(width: u32, height: u32, inner: u8) -> Vec<u8> {
+    let side = width.min(height);
+    let (x0, y0) = ((width - side) / 2, (height - side) / 2);
+    let mut rgba = Vec::new();
+    for y in 0..height {
+        for x in 0..width {
+            let inside = (x0..x0 + side).contains(&x) && (y0..y0 + side).contains(&y);
+            let v = if inside { inner } else { 0 };
+            rgba.extend([v, v, v, 255]);
+        }
+    }
+    rgba
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let opts = js_sys::Object::new();
+    for (key, value) in pairs {
+        Reflect::set(&opts, &JsValue::from_str(key), value).unwrap();
+    }
+    opts.into()
+}
+
+#[wasm_bindgen_test]
+fn cat_lab_adds_pictures_trains_and_predicts() {
+    let mut lab = CatLab::new();
+    for i in 0..4 {
+        let name = Some(format!("cat{i}.png"));
+        lab.add_pixels(&framed(128, 96, 200), 128, 96, true, name)
+            .map_err(message)
+            .unwrap();
+        let name = Some(format!("box{i}.png"));
+        lab.add_pixels(&framed(96, 128, 0), 96, 128, false, name)
+            .map_err(message)
+            .unwrap();
+    }
+    // Of 4 pictures per class, round(4 · ¼) = 1 goes to the test set.
+    let snap = lab.snapshot().map_err(message).unwrap();
+    for (key, n) in [
+        ("trainCats", 3.0),
+        ("trainOther", 3.0),
+        ("testCats", 1.0),
+        ("testOther", 1.0),
+    ] {
+        assert_eq!(num(&snap, &["counts", key]), n, "{key}");
+    }
+    let opts = options(&[("learningRate", 0.0002.into()), ("iterations", 40.into())]);
+    let snap = lab.train(opts).map_err(message).unwrap();
+    assert!(lab.done());
+    assert_eq!(get(&snap, &["state"]).as_string().as_deref(), Some("done"));
+    assert_eq!(num(&snap, &["iteration"]), 40.0);
+    // w = 0, b = 0: p = σ(0) = ½ for all, J₀ = ln 2.
+    assert!((num(&snap, &["costs", "0"]) - std::f64::consts::LN_2).abs() < 1e-9);
+    assert_eq!(num(&snap, &["trainAccuracy"]), 1.0);
+    assert_eq!(num(&snap, &["testAccuracy"]), 1.0);
+    let bright = lab
+        .predict_pixels(&framed(64, 64, 200), 64, 64)
+        .map_err(message)
+        .unwrap();
+    let dark = lab
+        .predict_pixels(&framed(64, 64, 0), 64, 64)
+        .map_err(message)
+        .unwrap();
+    assert!(bright > 0.5 && dark < 0.5, "{bright} {dark}");
+    assert_eq!(lab.template().map(|t| t.len()), Some(64 * 64 * 4));
+    // Step by step: start, then trainStep until done.
+    let opts = options(&[
+        ("model", "hidden".into()),
+        ("iterations", 5.into()),
+        ("hidden", 3.into()),
+    ]);
+    lab.start(opts).map_err(message).unwrap();
+    assert_eq!(lab.train_step(3).map_err(message).unwrap(), 3);
+    assert_eq!(lab.train_step(3).map_err(message).unwrap(), 2);
+    assert!(lab.done());
+    assert_eq!(
+        lab.template(),
+        None,
+        "a hidden layer has no single template"
+    );
+}
+
+#[wasm_bindgen_test]
+fn cat_lab_loads_the_course_files_and_refuses_bilingually() {
+    let mut lab = CatLab::new();
+    let err = lab
+        .train(options(&[]))
+        .err()
+        .map(message)
+        .unwrap_or_default();
+    assert!(
+        err.contains("no training pictures") && err.contains("还没有训练图片"),
+        "{err}"
+    );
+    let err = lab
+        .predict_pixels(&[0; 16], 2, 2)
+        .err()
+        .map(message)
+        .unwrap_or_default();
+    assert!(
+        err.contains("train a model first") && err.contains("请先训练"),
+        "{err}"
+    );
+    let err = lab
+        .add_pixels(&[0; 10], 2, 2, true, Some("tiny.png".into()))
+        .err()
+        .map(message)
+        .unwrap_or_default();
+    assert!(err.starts_with("tiny.png: the picture is damaged"), "{err}");
+    let picture = |v: u8| Picture::from_pixels(vec![v; FEATURES]).unwrap();
+    let samples: Vec<Sample> = (0..5)
+        .map(|i| Sample {
+            picture: picture(40 * i),
+            is_cat: i % 2 == 0,
+            name: String::new(),
+        })
+        .collect();
+    let train = write_hdf5(&samples, "train").unwrap();
+    let test = write_hdf5(&samples[..2], "test").unwrap();
+    let counts = lab.load_hdf5(&train, &test).map_err(message).unwrap();
+    let got: Vec<f64> = ["trainCats", "trainOther", "testCats", "testOther"]
+        .iter()
+        .map(|k| num(&counts, &[k]))
+        .collect();
+    assert_eq!(got, [3.0, 2.0, 1.0, 1.0]);
+    let err = lab
+        .load_hdf5(b"nope", &test)
+        .err()
+        .map(message)
+        .unwrap_or_default();
+    assert!(
+        err.starts_with("train: not an HDF5 file") && err.contains("不是 HDF5"),
+        "{err}"
+    );
+    let snap = lab.snapshot().map_err(message).unwrap();
+    assert_eq!(num(&snap, &["counts", "trainCats"]), 3.0, "the data stayed");
+    for (opts, words) in [
+        (
+            options(&[("learningRate", 0.0.into())]),
+            ("learning rate", "学习率"),
+        ),
+        (
+            options(&[("iterations", 2.5.into())]),
+            ("iterations", "迭代次数"),
+        ),
+        (options(&[("model", "tree".into())]), ("'tree'", "模型")),
+    ] {
+        let err = lab.start(opts).err().map(message).unwrap_or_default();
+        assert!(err.contains(words.0) && err.contains(words.1), "{err}");
+    }
+}
+
+/// PNG bytes of an 8 × 4 canvas filled with one colour, made by the browser.
+fn png_bytes() -> Vec<u8> {
+    let js = "(() => { const c = document.createElement('canvas'); c.width = 8; c.height = 4; \
+        const g = c.getContext('2d'); g.fillStyle = 'rgb(200, 10, 10)'; g.fillRect(0, 0, 8, 4); \
+        const s = atob(c.toDataURL('image/png').split(',')[1]); \
+        return Uint8Array.from(s, (ch) => ch.charCodeAt(0)); })()";
+    js_sys::Uint8Array::new(&js_sys::eval(js).unwrap()).to_vec()
+}
+
+#[wasm_bindgen_test]
+async fn cat_lab_decodes_files_in_the_browser() {
+    let lab = CatLab::new();
+    let promise = lab.add_image(png_bytes(), true, Some("red.png".into()));
+    let counts = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    assert_eq!(num(&counts, &["trainCats"]), 1.0);
+    let promise = lab.add_image(b"hello".to_vec(), false, Some("notes.txt".into()));
+    let err = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .err()
+        .unwrap_or(JsValue::NULL);
+    let text = get(&err, &["message"]).as_string().unwrap_or_default();
+    assert!(
+        text.starts_with("notes.txt: not a picture") && text.contains("不是实验室能读取的图片"),
+        "{text}"
+    );
+    let promise = lab.predict(png_bytes());
+    let err = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .err()
+        .unwrap_or(JsValue::NULL);
+    let text = get(&err, &["message"]).as_string().unwrap_or_default();
+    assert!(text.contains("train a model first"), "{text}");
 }

@@ -3,6 +3,13 @@
 //! [`Command`]s and paints what [`App`] holds after each animation frame.
 
 pub mod alert;
+pub mod cats;
+mod cats_command;
+mod cats_data;
+mod cats_input;
+mod cats_problem;
+mod cats_run;
+mod cats_training;
 pub mod graph;
 mod graph_command;
 mod graph_presets;

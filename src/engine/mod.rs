@@ -2,9 +2,11 @@
 //! computed here.
 
 pub mod activation;
+pub mod cats;
 pub mod descent;
 pub mod error;
 pub mod graph;
+pub mod image;
 pub mod layer;
 pub mod loss;
 pub mod mlp;

@@ -2,7 +2,10 @@
 //! plotters' `DrawingBackend`, so the page paints them on a canvas
 //! (plotters-canvas) and native tests render them to SVG.
 
-// Shared by the descent view and the loss history: style, fonts, clipping.
+// The cat recognizer's cost curve and texts.
+pub mod cats_cost;
+pub mod cats_text;
+// Shared by the descent view, the loss history and the cost curve: style, fonts, clipping.
 mod chart;
 pub mod descent;
 // The descent view's marks and texts, the phase panel's backward/update lines, notation.
@@ -35,3 +38,6 @@ mod network_values;
 mod notation;
 pub mod number;
 pub mod palette;
+// The input layer: channel images, the vector strip, pixel ↔ index geometry, texts.
+pub mod pixels;
+pub mod pixels_text;

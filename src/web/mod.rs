@@ -4,6 +4,14 @@
 
 mod api;
 mod canvas;
+mod cats;
+mod cats_api;
+mod cats_events;
+mod cats_files;
+mod cats_load;
+mod cats_paint;
+mod cats_panels;
+mod cats_thumbs;
 mod controls;
 mod dom;
 mod frame;
@@ -24,6 +32,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 pub use api::{DescentLab, NetworkLab};
+pub use cats_api::CatLab;
 pub use frame::{frame_stats, reset_frame_stats};
 pub use graph_api::GraphLab;
 
@@ -41,5 +50,8 @@ pub fn start() -> Result<(), JsValue> {
     let listeners = controls::wire(&page)?;
     graph_wire::wire()?;
     frame::run(page, listeners);
+    if dom::document()?.get_element_by_id("view-cats").is_some() {
+        cats::wire()?;
+    }
     Ok(())
 }
