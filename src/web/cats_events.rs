@@ -19,8 +19,9 @@ use super::cats::{on_changed, schedule, CatPage, Shared, DEMO_SEED};
 use super::cats_files::{from_file_list, from_transfer};
 use super::cats_load::{mark_over, route, zone_of, Zone};
 use super::dom::{by_id, document, set_attr};
+use super::listen::Listener;
 
-type Listeners = Vec<Closure<dyn FnMut(Event)>>;
+type Listeners = Vec<Listener>;
 
 /// Adds `handler` for `event` on `target`; after it the page repaints.
 fn listen(
@@ -30,17 +31,11 @@ fn listen(
     page: &Shared,
     mut handler: impl FnMut(&mut CatPage, &Event) + 'static,
 ) -> Result<(), JsValue> {
-    let page = page.clone();
-    let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-        if let Ok(mut p) = page.try_borrow_mut() {
-            handler(&mut p, &e);
-            p.dirty = true;
-        }
+    super::listen::listen(keep, target, event, page, move |p, e| {
+        handler(p, e);
+        p.dirty = true;
         schedule();
-    });
-    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
-    keep.push(closure);
-    Ok(())
+    })
 }
 
 fn on(
@@ -50,8 +45,7 @@ fn on(
     page: &Shared,
     handler: impl FnMut(&mut CatPage, &Event) + 'static,
 ) -> Result<(), JsValue> {
-    let target: EventTarget = by_id(id)?;
-    listen(keep, &target, event, page, handler)
+    listen(keep, &by_id(id)?, event, page, handler)
 }
 
 fn wire_buttons(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
