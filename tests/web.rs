@@ -380,7 +380,7 @@ fn cat_lab_loads_the_course_files_and_refuses_bilingually() {
         .map(message)
         .unwrap_or_default();
     assert!(
-        err.starts_with("train: not an HDF5 file") && err.contains("不是 HDF5"),
+        err.starts_with("train: not an HDF5 file") && err.contains("不是本实验室能读取的 HDF5"),
         "{err}"
     );
     let snap = lab.snapshot().map_err(message).unwrap();

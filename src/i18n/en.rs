@@ -19,7 +19,7 @@ pub const PAGE: &[(&str, &str)] = &[
     ("app.document-title", "Backprop Lab · watch a neural network learn"),
     ("app.subtitle", "Watch a neural network compute and learn, one phase at a time: forward → loss → backward → update."),
     ("app.keys", "Keys: Space = one phase · P = play / pause · R = reset. Hover or tap an edge or a neuron for its numbers and the chain rule."),
-    ("app.footer", "Every number is computed in f64 by the lab's Rust engine (compiled to WebAssembly) and shown as it is."),
+    ("app.footer", "Every number is computed by the lab's Rust engine (compiled to WebAssembly) in f64 (the cat trainer's long sums exactly, in fixed point) and shown as it is."),
     ("tab.aria", "The lab's parts"),
     ("tab.network", "① Network & gradient descent"),
     ("tab.graph", "② Computational graph"),

@@ -122,7 +122,7 @@ pub const CATS: &[(&str, &str)] = &[
     ("err.cats.not-an-image", "{file}: not a picture the lab can read (PNG, JPEG, WebP or GIF)."),
     ("err.cats.image-corrupt", "{file}: the picture is damaged or could not be decoded."),
     ("err.cats.image-too-large", "{file}: {megapixels} megapixels is too large; the limit is {limit} megapixels."),
-    ("err.cats.not-hdf5", "{file}: not an HDF5 file."),
+    ("err.cats.not-hdf5", "{file}: not an HDF5 file the lab can read (it reads the course's layout: uncompressed, not chunked)."),
     ("err.cats.hdf5-key", "{file}: the HDF5 file has no dataset “{key}” (the course's layout has train_set_x, train_set_y, test_set_x, test_set_y)."),
     ("err.cats.hdf5-shape", "{file}: dataset “{key}” has shape {shape}; expected {expected}."),
     ("err.cats.hdf5-labels", "{file}: the labels must be 0 (not a cat) or 1 (cat)."),

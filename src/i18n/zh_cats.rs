@@ -122,7 +122,7 @@ pub const CATS: &[(&str, &str)] = &[
     ("err.cats.not-an-image", "{file}：不是实验室能读取的图片（PNG、JPEG、WebP 或 GIF）。"),
     ("err.cats.image-corrupt", "{file}：图片已损坏，或无法解码。"),
     ("err.cats.image-too-large", "{file}：{megapixels} 百万像素太大了，上限是 {limit} 百万像素。"),
-    ("err.cats.not-hdf5", "{file}：不是 HDF5 文件。"),
+    ("err.cats.not-hdf5", "{file}：不是本实验室能读取的 HDF5 文件（能读的是课程文件的格式：未压缩、未分块）。"),
     ("err.cats.hdf5-key", "{file}：这个 HDF5 文件里没有数据集“{key}”（课程的格式包含 train_set_x、train_set_y、test_set_x、test_set_y）。"),
     ("err.cats.hdf5-shape", "{file}：数据集“{key}”的形状是 {shape}，应为 {expected}。"),
     ("err.cats.hdf5-labels", "{file}：标签只能是 0（不是猫）或 1（猫）。"),

@@ -188,7 +188,7 @@ test("the course's HDF5 files give their counts; refused files are named and the
   assert.deepEqual(await counts(page), [7, 5, 12, 3, 2, 5], 'the loaded data stays');
   await page.click('#lang-toggle');
   await settle(page);
-  assert.equal(await page.textContent('#cats-problems li'), 'train_broken.h5：不是 HDF5 文件。');
+  assert.equal(await page.textContent('#cats-problems li'), 'train_broken.h5：不是本实验室能读取的 HDF5 文件（能读的是课程文件的格式：未压缩、未分块）。');
   assert.match(await page.textContent('#cats-source'), /^数据：课程的数据文件 e2e_train\.h5 和 e2e_test\.h5。$/);
   // Bad settings are refused in the current language and the field is marked.
   await page.fill('#cats-rate', '-1');
