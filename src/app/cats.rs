@@ -144,12 +144,8 @@ impl Cats {
 
     fn inspect(&mut self, set: Set, index: usize) {
         if let Some(sample) = self.set.sample(set, index) {
-            let origin = Origin {
-                name: sample.name.clone(),
-                width: 64,
-                height: 64,
-            };
-            self.input.show(sample.picture.clone(), origin);
+            self.input
+                .show(sample.picture.clone(), Origin::native(&sample.name));
         }
     }
 }

@@ -17,6 +17,15 @@ pub struct Origin {
 }
 
 impl Origin {
+    /// A picture that is already 64×64 (a sample of the data set): nothing cropped.
+    pub fn native(name: &str) -> Origin {
+        Origin {
+            name: name.to_string(),
+            width: SIDE as u32,
+            height: SIDE as u32,
+        }
+    }
+
     /// The centre square the 64×64 picture was made from: (x0, y0, side) in source pixels.
     pub fn crop(&self) -> (u32, u32, u32) {
         centre_crop(self.width, self.height)

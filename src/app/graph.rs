@@ -101,7 +101,7 @@ impl GraphController {
     }
 
     fn engine_error(&self, err: &ExprError, field: GraphField) -> GraphError {
-        GraphError::from_engine(err, &self.session.snapshot().expression, field)
+        GraphError::from_engine(err, self.session.expression(), field)
     }
 
     fn nudge(&mut self, label: &str) -> Result<(), GraphError> {
@@ -158,7 +158,7 @@ impl GraphController {
     }
 
     fn select(&mut self, id: Option<usize>) {
-        let count = self.session.snapshot().nodes.len();
+        let count = self.session.node_count();
         self.selected = id.filter(|&i| i < count);
     }
 
@@ -260,6 +260,10 @@ impl GraphController {
     /// The selected node's id.
     pub fn selected(&self) -> Option<usize> {
         self.selected
+    }
+    /// The label of node `id` of the current graph.
+    pub fn label(&self, id: usize) -> Option<&str> {
+        self.session.label(id)
     }
     /// The learning rate r.
     pub fn rate(&self) -> f64 {

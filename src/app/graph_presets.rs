@@ -65,7 +65,7 @@ impl GraphPreset {
     /// The expression text (for the tutorial: the engine's own text).
     pub fn expression(self) -> String {
         match self {
-            GraphPreset::Tutorial => GraphSession::tutorial().snapshot().expression,
+            GraphPreset::Tutorial => GraphSession::tutorial().expression().to_string(),
             GraphPreset::Sigmoid => "sigmoid(w*x + b)".into(),
             GraphPreset::TanhLoss => "(y - tanh(w1*x1 + w2*x2))^2 / 2".into(),
             GraphPreset::LogLoss => "log(1 + exp(-z))".into(),
@@ -81,12 +81,7 @@ impl GraphPreset {
     pub fn values(self) -> Vec<(String, f64)> {
         let pairs: Vec<(&str, f64)> = match self {
             GraphPreset::Tutorial => {
-                let snap = GraphSession::tutorial().snapshot();
-                return snap
-                    .variables
-                    .into_iter()
-                    .map(|v| (v.name, v.start))
-                    .collect();
+                return starting_values(&GraphSession::tutorial().snapshot());
             }
             GraphPreset::Sigmoid => vec![("w", 2.0), ("x", 1.0), ("b", -1.0)],
             GraphPreset::TanhLoss => vec![

@@ -7,11 +7,10 @@
 use super::graph_text::{derivative, gradient_name, root_label};
 use super::notation::paren;
 use super::number::{fmt, fmt_sig, LONG};
-use crate::engine::graph::{ChainTerm, Direction, GraphSnapshot, NodeKind, NodeSnapshot};
+use crate::engine::graph::{
+    ChainTerm, Direction, GraphSnapshot, NodeKind, NodeSnapshot, MAX_TERMS,
+};
 use crate::i18n::{t, tf, Lang};
-
-/// The most terms the engine keeps for one node.
-const CHAIN_CAP: usize = 32;
 
 /// `dJ/dv · dv/du · du/db` for the path `[J, v, u, b]`.
 fn factor_names(snap: &GraphSnapshot, term: &ChainTerm) -> String {
@@ -85,7 +84,7 @@ fn several_paths(
         ("count", count.as_str()),
     ];
     lines.push(tf(lang, "graph.chain.sum", &args));
-    if terms.len() >= CHAIN_CAP {
+    if terms.len() >= MAX_TERMS {
         lines.push(t(lang, "graph.chain.capped").to_string());
     }
     lines

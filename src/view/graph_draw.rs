@@ -11,7 +11,7 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::{Color, RGBColor};
 
 use super::graph_layout::{GraphLayout, BOX_W, LABEL_H};
-use super::graph_text::gradient_name;
+use super::graph_text::gradient_text;
 use super::network_edges::draw_arrowhead;
 use super::network_geometry::Rect;
 use super::network_text::{draw_text, px, stroke, Ink};
@@ -209,8 +209,7 @@ fn draw_node_text<DB: DrawingBackend>(
     };
     let ink = Ink::new(13.0 * u, colour).bold();
     draw_fitted(area, &value, (cx, cy + 1.0 * u), ink, room)?;
-    if let Some(g) = node.gradient {
-        let text = format!("{} = {}", gradient_name(snap, node), fmt(g));
+    if let Some(text) = gradient_text(snap, node) {
         let ink = Ink::new(11.5 * u, palette::BACKWARD).bold();
         draw_fitted(area, &text, (cx, cy + 18.0 * u), ink, room)?;
     }

@@ -23,6 +23,12 @@ pub(super) fn gradient_name(snap: &GraphSnapshot, node: &NodeSnapshot) -> String
     derivative(root_label(snap), &node.label)
 }
 
+/// `dJ/du = 3` once the node's gradient is final.
+pub(super) fn gradient_text(snap: &GraphSnapshot, node: &NodeSnapshot) -> Option<String> {
+    let g = node.gradient?;
+    Some(format!("{} = {}", gradient_name(snap, node), fmt(g)))
+}
+
 /// The operation of `node` with its inputs' values in place of their names,
 /// e.g. `3 × 2`, `σ(1)`, `(-1.5)^2`; `None` until every input has a value.
 pub fn operation_numbers(snap: &GraphSnapshot, node: &NodeSnapshot) -> Option<String> {
@@ -92,9 +98,7 @@ pub fn node_rows(snap: &GraphSnapshot) -> Vec<NodeRow> {
                 NodeKind::Operation => "operation",
             },
             text: node_line(snap, n),
-            gradient_text: n
-                .gradient
-                .map(|g| format!("{} = {}", gradient_name(snap, n), fmt(g))),
+            gradient_text: gradient_text(snap, n),
             value: n.value,
             gradient: n.gradient,
         })

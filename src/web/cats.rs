@@ -107,12 +107,8 @@ impl CatPage {
         let Some(sample) = samples.train.get(self.next_sample % count.max(1)) else {
             return;
         };
-        let origin = Origin {
-            name: sample.name.clone(),
-            width: 64,
-            height: 64,
-        };
-        self.cats.show_picture(sample.picture.clone(), origin);
+        self.cats
+            .show_picture(sample.picture.clone(), Origin::native(&sample.name));
         self.preview = None;
         self.next_sample += 1;
         self.dirty = true;

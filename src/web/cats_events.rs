@@ -267,10 +267,10 @@ fn wire_drops(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
         }
     })?;
     listen(keep, &doc, super::tabs::CHANGED, page, |p, _| on_changed(p))?;
-    let window: EventTarget = web_sys::window()
-        .ok_or_else(|| JsValue::from_str("no window"))?
-        .into();
-    listen(keep, &window, "resize", page, |p, _| p.dirty = true)
+    super::listen::on_window(keep, "resize", page, |p, _| {
+        p.dirty = true;
+        schedule();
+    })
 }
 
 /// Attaches every listener of the cat lab; the caller keeps them.

@@ -4,7 +4,7 @@
 //! (plotters), the weight template and its legend.
 
 use wasm_bindgen::{Clamped, JsCast, JsValue};
-use web_sys::{CanvasRenderingContext2d, ImageData};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use crate::app::cats::{Focus, InputLayer};
 use crate::engine::image::{index_of, Order, Picture, CHANNELS, SIDE};
@@ -48,8 +48,12 @@ pub fn paint_results(page: &CatPage) -> Result<(), JsValue> {
 
 /// The canvas's 2-D context.
 fn context(surface: &Surface) -> Result<CanvasRenderingContext2d, JsValue> {
-    surface
-        .canvas
+    context_of(&surface.canvas)
+}
+
+/// The 2-D context of any canvas element.
+fn context_of(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    canvas
         .get_context("2d")?
         .ok_or_else(|| JsValue::from_str("no 2d context"))?
         .dyn_into::<CanvasRenderingContext2d>()
@@ -181,15 +185,19 @@ fn paint_original(page: &CatPage) -> Result<(), JsValue> {
     let (Some(picture), Some(origin)) = (input.picture(), input.origin()) else {
         return Ok(());
     };
-    let (rgba, pw, ph) = match &page.preview {
-        Some(p) => (p.rgba.clone(), p.width, p.height),
-        None => (picture.to_rgba(), SIDE as u32, SIDE as u32),
+    let own;
+    let (rgba, pw, ph): (&[u8], u32, u32) = match &page.preview {
+        Some(p) => (&p.rgba, p.width, p.height),
+        None => {
+            own = picture.to_rgba();
+            (&own, SIDE as u32, SIDE as u32)
+        }
     };
     let (w, h) = surface.size();
     let fit = (w / pw as f64).min(h / ph as f64);
     let (dw, dh) = (pw as f64 * fit, ph as f64 * fit);
     let (x, y) = ((w - dw) / 2.0, (h - dh) / 2.0);
-    blit(&ctx, &rgba, (pw, ph), (x, y, dw, dh))?;
+    blit(&ctx, rgba, (pw, ph), (x, y, dw, dh))?;
     let (cx, cy, side) = crop_in_thumbnail(origin, dw / f64::from(origin.width.max(1)));
     let (cx, cy) = (x + cx, y + cy);
     ctx.set_fill_style_str(DIM);
@@ -232,12 +240,8 @@ fn paint_cost(page: &CatPage) {
 }
 
 /// A picture of the data set as a 64×64 canvas's pixels.
-pub fn put_picture(canvas: &web_sys::HtmlCanvasElement, picture: &Picture) -> Result<(), JsValue> {
-    let ctx = canvas
-        .get_context("2d")?
-        .ok_or_else(|| JsValue::from_str("no 2d context"))?
-        .dyn_into::<CanvasRenderingContext2d>()
-        .map_err(|_| JsValue::from_str("not a 2d context"))?;
+pub fn put_picture(canvas: &HtmlCanvasElement, picture: &Picture) -> Result<(), JsValue> {
+    let ctx = context_of(canvas)?;
     let rgba = picture.to_rgba();
     let data =
         ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), SIDE as u32, SIDE as u32)?;

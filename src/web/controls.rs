@@ -59,19 +59,10 @@ fn wire_buttons(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
         p.apply(Command::SetTab(crate::app::Tab::Graph))
     })?;
     for tab in crate::app::Tab::ALL {
-        on(
-            keep,
-            &format!("tab-{}", tab.name()),
-            "click",
-            page,
-            |p, e| {
-                if let Some(tab) =
-                    super::tabs::event_element(e).and_then(|b| super::tabs::tab_of(&b))
-                {
-                    p.apply(Command::SetTab(tab));
-                }
-            },
-        )?;
+        let id = format!("tab-{}", tab.name());
+        on(keep, &id, "click", page, move |p, _| {
+            p.apply(Command::SetTab(tab))
+        })?;
     }
     Ok(())
 }
@@ -267,10 +258,7 @@ fn wire_canvases(keep: &mut Listeners, page: &Shared) -> Result<(), JsValue> {
             p.pick_start(m.offset_x() as f64, m.offset_y() as f64);
         }
     })?;
-    let window: EventTarget = web_sys::window()
-        .ok_or_else(|| JsValue::from_str("no window"))?
-        .into();
-    listen(keep, &window, "resize", page, |p, _| p.dirty = true)
+    super::listen::on_window(keep, "resize", page, |p, _| p.dirty = true)
 }
 
 /// Attaches every control of the page.

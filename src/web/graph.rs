@@ -134,8 +134,4 @@ impl GraphPage {
         let s = self.surface.scale;
         Some(((b[0] + b[2]) / 2.0 / s, (b[1] + b[3]) / 2.0 / s))
     }
-
-    pub(super) fn label_of(&self, id: usize) -> Option<String> {
-        self.lab.snapshot().nodes.get(id).map(|n| n.label.clone())
-    }
 }

@@ -32,7 +32,11 @@ fn input_text(id: &str) -> String {
 }
 
 /// A typed number as a command, or the reason it is not a number.
-fn number_command(text: &str, field: GraphField, make: fn(f64) -> GraphCommand) -> GraphCommand {
+fn number_command(
+    text: &str,
+    field: GraphField,
+    make: impl FnOnce(f64) -> GraphCommand,
+) -> GraphCommand {
     match parse_number(text) {
         Ok(v) => make(v),
         Err(reason) => GraphCommand::RejectField(field, reason),
@@ -53,8 +57,8 @@ fn wire_buttons(keep: &mut Vec<Listener>, page: &Shared) -> Result<(), JsValue> 
             Some(GraphCommand::SetExpression(input_text("graph-expression")))
         }),
         ("graph-nudge", |p| {
-            let label = p.lab.selected().and_then(|id| p.label_of(id))?;
-            Some(GraphCommand::Nudge(label))
+            let label = p.lab.selected().and_then(|id| p.lab.label(id))?;
+            Some(GraphCommand::Nudge(label.to_string()))
         }),
     ];
     for (id, make) in buttons {
@@ -106,10 +110,10 @@ fn wire_fields(keep: &mut Vec<Listener>, page: &Shared) -> Result<(), JsValue> {
             .dyn_ref::<web_sys::HtmlInputElement>()
             .map(|i| i.value())
             .unwrap_or_default();
-        p.apply(match parse_number(&text) {
-            Ok(v) => GraphCommand::SetValue(name, v),
-            Err(reason) => GraphCommand::RejectField(GraphField::Value(name), reason),
-        });
+        let field = GraphField::Value(name.clone());
+        p.apply(number_command(&text, field, |v| {
+            GraphCommand::SetValue(name, v)
+        }));
     })
 }
 
@@ -171,10 +175,7 @@ pub fn wire() -> Result<(), JsValue> {
     wire_nodes(&mut keep, &page)?;
     let doc: EventTarget = document()?.into();
     listen(&mut keep, &doc, tabs::CHANGED, &page, |p, _| p.paint())?;
-    let window: EventTarget = web_sys::window()
-        .ok_or_else(|| JsValue::from_str("no window"))?
-        .into();
-    listen(&mut keep, &window, "resize", &page, |p, _| p.paint())?;
+    super::listen::on_window(&mut keep, "resize", &page, |p, _| p.paint())?;
     WIRED.with(|w| *w.borrow_mut() = Some((page, keep)));
     Ok(())
 }

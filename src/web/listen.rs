@@ -44,3 +44,16 @@ pub fn on<S: 'static>(
     let target: EventTarget = by_id(id)?;
     listen(keep, &target, event, state, handler)
 }
+
+/// [`listen`] on the window (e.g. `resize`).
+pub fn on_window<S: 'static>(
+    keep: &mut Vec<Listener>,
+    event: &str,
+    state: &Rc<RefCell<S>>,
+    handler: impl FnMut(&mut S, &Event) + 'static,
+) -> Result<(), JsValue> {
+    let window: EventTarget = web_sys::window()
+        .ok_or_else(|| JsValue::from_str("no window"))?
+        .into();
+    listen(keep, &window, event, state, handler)
+}

@@ -2,7 +2,7 @@
 //! own state and listen for [`CHANGED`] on the document to repaint when they are
 //! shown or the language changes; they read both from the DOM ([`shown`], [`page_lang`]).
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{Element, Event, HtmlElement};
 
 use crate::app::Tab;
@@ -53,17 +53,4 @@ pub fn page_lang() -> Lang {
         .and_then(|d| d.document_element())
         .and_then(|html| html.get_attribute("lang"))
         .map_or(Lang::En, |tag| Lang::from_tag(&tag))
-}
-
-/// The tab a tab button stands for (`data-tab="graph"`).
-pub fn tab_of(button: &Element) -> Option<Tab> {
-    button
-        .get_attribute("data-tab")
-        .and_then(|name| Tab::from_name(&name))
-}
-
-/// The element an event happened on, as an `Element`.
-pub fn event_element(e: &Event) -> Option<Element> {
-    e.current_target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
 }

@@ -1,14 +1,8 @@
 //! The output unit of both models: σ(z), and the cross-entropy of its prediction.
 
-/// σ(z) = 1 / (1 + e^(−z)), computed without overflow for either sign of z.
-pub(crate) fn sigmoid(z: f64) -> f64 {
-    if z >= 0.0 {
-        1.0 / (1.0 + (-z).exp())
-    } else {
-        let e = z.exp();
-        e / (1.0 + e)
-    }
-}
+/// σ(z) = 1 / (1 + e^(−z)), computed without overflow for either sign of z (the
+/// engine's one logistic function, shared with the network lab).
+pub(crate) use crate::engine::activation::sigmoid;
 
 /// The cross-entropy −[y ln a + (1 − y) ln(1 − a)] of a = σ(z), written as
 /// y·softplus(−z) + (1 − y)·softplus(z) with softplus(t) = ln(1 + eᵗ): the same

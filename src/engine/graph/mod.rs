@@ -15,6 +15,7 @@ mod picture;
 mod session;
 mod snapshot;
 
+pub(crate) use chain::MAX_TERMS;
 pub use error::ExprError;
 pub use session::GraphSession;
 pub use snapshot::{

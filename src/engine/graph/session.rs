@@ -253,6 +253,21 @@ impl GraphSession {
         Ok(evaluate(&self.graph, &point)?.output())
     }
 
+    /// The expression text as given.
+    pub fn expression(&self) -> &str {
+        &self.expression
+    }
+
+    /// How many nodes the graph has (J is the last, id `node_count() - 1`).
+    pub fn node_count(&self) -> usize {
+        self.graph.nodes.len()
+    }
+
+    /// The label of node `id`, if there is one.
+    pub fn label(&self, id: usize) -> Option<&str> {
+        self.graph.nodes.get(id).map(|n| n.label.as_str())
+    }
+
     /// Current values and evaluation become `current`/`eval`; stepping restarts at Ready.
     fn move_to(&mut self, current: Vec<f64>, eval: Evaluation) {
         self.current = current;
