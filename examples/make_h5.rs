@@ -1,6 +1,7 @@
 //! Writes HDF5 files in the course's layout (`{prefix}_set_x` (m, 64, 64, 3) u8,
-//! `{prefix}_set_y` (m,), `list_classes`) for the browser tests and the page-side
-//! benchmark:
+//! `{prefix}_set_y` (m,) int64, `list_classes` = "non-cat", "cat" as 7-byte strings)
+//! for the browser tests and the page-side benchmark, with hdf5-pure (a
+//! dev-dependency: the engine only reads HDF5):
 //!
 //! - `e2e_train.h5` (7 cats + 5 non-cats) and `e2e_test.h5` (3 + 2): small striped
 //!   pictures, so a test can drop them and check the counts;
@@ -11,8 +12,12 @@
 //!
 //! Run: `cargo run --example make_h5 -- <directory>`
 
-use backprop_lab::engine::cats::{write_hdf5, Sample};
+use backprop_lab::engine::cats::Sample;
 use backprop_lab::engine::image::{Picture, FEATURES};
+use hdf5_pure::FileBuilder;
+
+const USAGE: &str = "usage: make_h5 <directory>  (writes e2e_train.h5, e2e_test.h5, \
+bench_train.h5 and bench_test.h5 there)";
 
 fn sample(levels: Vec<u8>, is_cat: bool, name: String) -> Result<Sample, String> {
     let picture = Picture::from_pixels(levels).map_err(|e| e.to_string())?;
@@ -56,20 +61,45 @@ fn synthetic() -> Result<Vec<Sample>, String> {
         .collect()
 }
 
+/// The file's bytes: `samples` under `{prefix}_set_x` / `{prefix}_set_y`, and
+/// `list_classes`.
+fn course_file(samples: &[Sample], prefix: &str) -> Result<Vec<u8>, String> {
+    let pixels: Vec<u8> = samples
+        .iter()
+        .flat_map(|s| s.picture.pixels().iter().copied())
+        .collect();
+    let labels: Vec<i64> = samples.iter().map(|s| i64::from(s.is_cat)).collect();
+    let mut builder = FileBuilder::new();
+    builder
+        .create_dataset(&format!("{prefix}_set_x"))
+        .with_u8_data(&pixels)
+        .with_shape(&[samples.len() as u64, 64, 64, 3]);
+    builder
+        .create_dataset(&format!("{prefix}_set_y"))
+        .with_i64_data(&labels);
+    builder
+        .create_dataset("list_classes")
+        .with_ascii_strings_sized(&["non-cat", "cat"], 7)
+        .map_err(|e| e.to_string())?;
+    builder.finish().map_err(|e| e.to_string())
+}
+
 fn write(
     dir: &std::path::Path,
     file: &str,
     samples: &[Sample],
     prefix: &str,
 ) -> Result<(), String> {
-    let bytes = write_hdf5(samples, prefix).map_err(|e| e.to_string())?;
+    let bytes = course_file(samples, prefix).map_err(|e| format!("{file}: {e}"))?;
     std::fs::write(dir.join(file), bytes).map_err(|e| format!("{file}: {e}"))
 }
 
 fn main() -> Result<(), String> {
-    let dir = std::env::args()
-        .nth(1)
-        .ok_or("usage: make_h5 <directory>")?;
+    let dir = std::env::args().nth(1).ok_or(USAGE)?;
+    if dir == "-h" || dir == "--help" {
+        println!("{USAGE}");
+        return Ok(());
+    }
     let dir = std::path::Path::new(&dir);
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     write(dir, "e2e_train.h5", &striped(7, 5)?, "train")?;

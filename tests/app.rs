@@ -1,15 +1,22 @@
 //! The page's controller without a browser: commands, the play clock, alerts
 //! and the way back after an explosion, checked against hand-derived numbers.
 
-use backprop_lab::app::params::Params;
-use backprop_lab::app::{Alert, App, Command, Lab};
+use backprop_lab::app::link::Params;
+use backprop_lab::app::message::{Arg, Message, Topic};
+use backprop_lab::app::network::{Lab, NetworkCommand as Command, NetworkController};
+use backprop_lab::app::App;
 use backprop_lab::engine::activation::Activation;
 use backprop_lab::engine::mlp::Preset;
 use backprop_lab::engine::snapshot::Phase;
 use backprop_lab::i18n::Lang;
+use backprop_lab::view::message::{render, render_link};
 
-fn app() -> App {
-    App::new(Params::default(), Vec::new(), Lang::En)
+fn app() -> NetworkController {
+    NetworkController::new()
+}
+
+fn alert_text(app: &NetworkController, lang: Lang) -> String {
+    app.alert().map(|a| render(a, lang)).unwrap_or_default()
 }
 
 #[test]
@@ -67,18 +74,12 @@ fn an_exploding_network_stops_and_restores_the_last_finite_state() {
             break;
         }
     }
-    let Some(Alert::Exploded {
-        lab: Lab::Network,
-        rate,
-        ..
-    }) = app.alert().cloned()
-    else {
-        panic!("expected an explosion, got {:?}", app.alert());
-    };
-    assert_eq!(rate, 50.0);
+    assert_eq!(app.exploded(), Some(Lab::Network), "{:?}", app.alert());
+    let rate = app.alert().and_then(|a| a.arg("rate").cloned());
+    assert_eq!(rate, Some(Arg::Number(50.0)));
     assert!(!app.playing());
-    let en = app.alert().map(|a| a.message(Lang::En)).unwrap_or_default();
-    let zh = app.alert().map(|a| a.message(Lang::Zh)).unwrap_or_default();
+    let en = alert_text(&app, Lang::En);
+    let zh = alert_text(&app, Lang::Zh);
     assert!(
         en.contains("r = 50") && zh.contains("r = 50") && en != zh,
         "{en} / {zh}"
@@ -108,7 +109,8 @@ fn diverging_descent_explains_the_factor_and_rewinds() {
             break;
         }
     }
-    let message = app.alert().map(|a| a.message(Lang::En)).unwrap_or_default();
+    let message = alert_text(&app, Lang::En);
+    assert_eq!(app.exploded(), Some(Lab::Descent));
     // 1 − r = −1.5 multiplies the error each step; |w| = 1.5·1.5^k passes 1e6 at k = 34.
     assert!(
         message.contains("-1.5") && message.contains("34"),
@@ -132,11 +134,15 @@ fn refused_input_changes_nothing_and_says_why() {
     let before = app.network();
     app.apply(Command::SetInput(vec![1.0]));
     assert_eq!(app.network(), before);
-    let en = app.alert().map(|a| a.message(Lang::En)).unwrap_or_default();
+    let en = alert_text(&app, Lang::En);
     assert!(en.contains("input neuron"), "{en}");
     app.apply(Command::DismissAlert);
-    app.reject_field("x₁", "abc", "err.input.not-number");
-    let zh = app.alert().map(|a| a.message(Lang::Zh)).unwrap_or_default();
+    app.apply(Command::RejectField {
+        field: "x₁",
+        text: "abc".into(),
+        reason: Message::new(Topic::Input, "not-number"),
+    });
+    let zh = alert_text(&app, Lang::Zh);
     assert!(
         zh.contains("x₁") && zh.contains("abc") && zh.contains("不是"),
         "{zh}"
@@ -149,14 +155,14 @@ fn bad_url_parameters_fall_back_to_defaults_with_a_message() {
         Params::from_query("#lr=abc&preset=tutorial-classification&x=1,2,3&lang=zh");
     let app = App::new(params, errors, Lang::En);
     assert_eq!(app.lang(), Lang::Zh);
-    assert_eq!(app.params().preset, Preset::TutorialClassification);
-    assert_eq!(app.network().sizes, vec![2, 2, 2]);
+    assert_eq!(app.params().network.preset, Preset::TutorialClassification);
+    assert_eq!(app.network().network().sizes, vec![2, 2, 2]);
     assert_eq!(
-        app.network().input,
+        app.network().network().input,
         vec![1.0, -1.0],
         "x=1,2,3 does not fit two inputs"
     );
-    let message = app.alert().map(|a| a.message(Lang::Zh)).unwrap_or_default();
+    let message = render_link(app.link_messages(), Lang::Zh);
     assert!(
         message.contains("lr=abc") && message.contains("x"),
         "{message}"
@@ -171,10 +177,7 @@ fn a_preset_change_keeps_the_rate_and_loads_its_sample() {
     let snap = app.network();
     assert_eq!(snap.learning_rate, 0.1);
     assert_eq!(snap.target, vec![1.0, 0.0]);
-    assert!(app
-        .params()
-        .to_query()
-        .contains("preset=tutorial-classification"));
+    assert_eq!(app.params().preset, Preset::TutorialClassification);
 }
 
 #[test]
@@ -183,11 +186,11 @@ fn a_rate_chosen_after_an_explosion_survives_the_way_back() {
     app.apply(Command::SetLearningRate(50.0));
     for _ in 0..400 {
         app.apply(Command::Step);
-        if matches!(app.alert(), Some(Alert::Exploded { .. })) {
+        if app.exploded().is_some() {
             break;
         }
     }
-    assert!(matches!(app.alert(), Some(Alert::Exploded { .. })));
+    assert_eq!(app.exploded(), Some(Lab::Network));
     app.apply(Command::SetLearningRate(0.1));
     app.apply(Command::Restore);
     let snap = app.network();
@@ -215,12 +218,15 @@ fn the_hidden_activation_can_be_chosen() {
         "{a:?}"
     );
     assert_eq!(app.network().layers[1].activation, Activation::Identity);
-    assert!(app.params().to_query().contains("act=tanh"));
+    assert_eq!(app.params().activation, Activation::Tanh);
     // A preset change keeps the chosen activation.
     app.apply(Command::SetPreset(Preset::TutorialClassification));
     assert_eq!(app.network().layers[0].activation, Activation::Tanh);
     assert_eq!(app.network().layers[1].activation, Activation::Softmax);
     let (params, errors) = Params::from_query("act=relu");
     let app = App::new(params, errors, Lang::En);
-    assert_eq!(app.network().layers[0].activation, Activation::Relu);
+    assert_eq!(
+        app.network().network().layers[0].activation,
+        Activation::Relu
+    );
 }

@@ -6,6 +6,7 @@
 use backprop_lab::app::graph::{
     GraphCommand as C, GraphController, GraphField, GraphPreset, DEFAULT_RATE,
 };
+use backprop_lab::app::message::{Message, Topic};
 use backprop_lab::engine::graph::{Direction, GraphSnapshot};
 use backprop_lab::engine::mlp::Preset;
 use backprop_lab::engine::trainer::Trainer;
@@ -127,7 +128,7 @@ fn refused_expressions_keep_the_graph_and_say_where() {
         let before = lab.snapshot();
         lab.apply(C::SetExpression(text.into()));
         let err = lab.error().unwrap_or_else(|| panic!("{text:?} accepted"));
-        assert_eq!(err.key, key, "{text:?}");
+        assert_eq!(err.message.key(), key, "{text:?}");
         assert_eq!(err.column, column, "{text:?}");
         assert_eq!(err.expression, text);
         assert_eq!(err.field, GraphField::Expression);
@@ -141,7 +142,7 @@ fn refused_expressions_keep_the_graph_and_say_where() {
     let mut lab = GraphController::new();
     lab.apply(C::SetExpression("x".repeat(201)));
     assert_eq!(
-        lab.error().map(|e| e.key.as_str()),
+        lab.error().map(|e| e.message.key()).as_deref(),
         Some("err.graph.too-long")
     );
 }
@@ -170,7 +171,7 @@ fn a_value_that_breaks_the_expression_can_be_fixed_in_its_field() {
     let mut lab = GraphController::new();
     lab.apply(C::SetExpression("log(z - 1)".into()));
     assert_eq!(
-        lab.error().map(|e| e.key.as_str()),
+        lab.error().map(|e| e.message.key()).as_deref(),
         Some("err.graph.log-domain")
     );
     assert_eq!(
@@ -186,7 +187,7 @@ fn a_value_that_breaks_the_expression_can_be_fixed_in_its_field() {
     // A value out of range is refused with its field named.
     lab.apply(C::SetValue("z".into(), 1e7));
     let err = lab.error().expect("refused");
-    assert_eq!(err.key, "err.graph.bad-value");
+    assert_eq!(err.message.key(), "err.graph.bad-value");
     assert_eq!(err.field, GraphField::Value("z".into()));
     assert_eq!(lab.fields(), &[("z".into(), 3.0)]);
 }
@@ -197,21 +198,24 @@ fn bad_rates_steps_and_fields_are_refused_without_change() {
     for r in [0.0, -1.0, f64::NAN, f64::INFINITY] {
         lab.apply(C::SetRate(r));
         assert_eq!(
-            lab.error().map(|e| e.key.as_str()),
+            lab.error().map(|e| e.message.key()).as_deref(),
             Some("err.graph.bad-rate")
         );
         assert_eq!(lab.rate(), DEFAULT_RATE);
     }
     lab.apply(C::SetStep(0.0));
     assert_eq!(lab.error().map(|e| e.field.clone()), Some(GraphField::Step));
-    lab.apply(C::RejectField(GraphField::Rate, "err.input.not-number"));
+    lab.apply(C::RejectField(
+        GraphField::Rate,
+        Message::new(Topic::Input, "not-number"),
+    ));
     assert_eq!(
-        lab.error().map(|e| e.key.as_str()),
+        lab.error().map(|e| e.message.key()).as_deref(),
         Some("err.input.not-number")
     );
     lab.apply(C::Nudge("nope".into()));
     assert_eq!(
-        lab.error().map(|e| e.key.as_str()),
+        lab.error().map(|e| e.message.key()).as_deref(),
         Some("err.graph.unknown-variable")
     );
     lab.apply(C::DismissError);
@@ -223,7 +227,7 @@ fn bad_rates_steps_and_fields_are_refused_without_change() {
     let before = lab.snapshot().variables;
     lab.apply(C::Update);
     assert_eq!(
-        lab.error().map(|e| e.key.as_str()),
+        lab.error().map(|e| e.message.key()).as_deref(),
         Some("err.graph.log-domain")
     );
     assert_eq!(lab.snapshot().variables, before);

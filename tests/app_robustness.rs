@@ -3,13 +3,15 @@
 //! keeps its promises after each one: an exploded lab is stopped and explained,
 //! the snapshots keep their shapes, and Restore always gets back to finite values.
 
-use backprop_lab::app::params::Params;
-use backprop_lab::app::{Alert, App, Command};
+use backprop_lab::app::link::Params;
+use backprop_lab::app::network::{NetworkCommand, NetworkController};
+use backprop_lab::app::{App, Command};
 use backprop_lab::engine::activation::Activation;
 use backprop_lab::engine::error::EXPLOSION_LIMIT;
 use backprop_lab::engine::mlp::Preset;
 use backprop_lab::engine::rng::Rng;
 use backprop_lab::i18n::Lang;
+use backprop_lab::view::message::{render, render_link};
 
 /// A value a learner (or a bad link) might produce.
 fn wild(rng: &mut Rng) -> f64 {
@@ -36,27 +38,41 @@ fn vector(rng: &mut Rng) -> Vec<f64> {
 }
 
 fn command(rng: &mut Rng) -> Command {
-    match rng.next_u64() % 18 {
-        0..=2 => Command::Step,
-        3 => Command::StepSample,
-        4 => Command::TogglePlay,
-        5 => Command::Reset,
-        6 => Command::SetLearningRate(wild(rng)),
-        7 => Command::SetInput(vector(rng)),
-        8 => Command::SetTarget(vector(rng)),
-        9 => Command::SetPreset(Preset::ALL[(rng.next_u64() % 2) as usize]),
-        10 => Command::SetSpeed((rng.next_u64() % 12) as usize),
-        11 => Command::Restore,
-        12 => Command::DescentStep,
-        13 => Command::DescentTogglePlay,
-        14 => Command::SetDescentRate(wild(rng)),
-        15 => Command::SetDescentStart(wild(rng)),
-        16 => Command::SetActivation(Activation::ALL[(rng.next_u64() % 5) as usize]),
-        _ => Command::SetLang(Lang::ALL[(rng.next_u64() % 2) as usize]),
-    }
+    use NetworkCommand as N;
+    let n = match rng.next_u64() % 20 {
+        0..=2 => N::Step,
+        3 => N::StepSample,
+        4 => N::TogglePlay,
+        5 => N::Reset,
+        6 => N::SetLearningRate(wild(rng)),
+        7 => N::SetInput(vector(rng)),
+        8 => N::SetTarget(vector(rng)),
+        9 => N::SetPreset(Preset::ALL[(rng.next_u64() % 2) as usize]),
+        10 => N::SetSpeed((rng.next_u64() % 12) as usize),
+        11 => N::Restore,
+        12 => N::DescentStep,
+        13 => N::DescentTogglePlay,
+        14 => N::SetDescentRate(wild(rng)),
+        15 => N::SetDescentStart(wild(rng)),
+        16 => N::SetActivation(Activation::ALL[(rng.next_u64() % 5) as usize]),
+        17 => N::StartOver,
+        18 => N::PickStart(wild(rng)),
+        _ => return Command::SetLang(Lang::ALL[(rng.next_u64() % 2) as usize]),
+    };
+    Command::Network(n)
 }
 
 fn check_invariants(app: &App) {
+    check_network(app.network());
+    if !app.link_messages().is_empty() {
+        for lang in Lang::ALL {
+            let text = render_link(app.link_messages(), lang);
+            assert!(!text.contains('{') && !text.contains('?'), "{text}");
+        }
+    }
+}
+
+fn check_network(app: &NetworkController) {
     let snap = app.network();
     assert_eq!(snap.layers.len() + 1, snap.sizes.len());
     assert_eq!(snap.input.len(), snap.sizes[0]);
@@ -73,14 +89,14 @@ fn check_invariants(app: &App) {
     }
     if let Some(alert) = app.alert() {
         for lang in Lang::ALL {
-            let text = alert.message(lang);
+            let text = render(alert, lang);
             assert!(!text.is_empty() && !text.contains('{'), "{text}");
         }
     }
 }
 
 fn all_finite(app: &App) -> bool {
-    let snap = app.network();
+    let snap = app.network().network();
     snap.layers
         .iter()
         .flat_map(|l| l.weights.iter().flatten().chain(&l.biases))
@@ -98,9 +114,9 @@ fn random_command_sequences_never_panic_and_keep_the_invariants() {
             app.advance(rng.uniform(0.0, 300.0));
             check_invariants(&app);
         }
-        app.apply(Command::Restore);
+        app.apply(Command::Network(NetworkCommand::Restore));
         assert!(all_finite(&app), "Restore must get back to finite weights");
-        assert!(!matches!(app.alert(), Some(Alert::Exploded { .. })));
+        assert!(app.network().exploded().is_none());
     }
 }
 

@@ -1,11 +1,15 @@
-//! The course's HDF5 layout: a file written by h5py (reproduced byte for byte),
-//! round trips through write_hdf5 / load_hdf5 (checked by an independent reader,
-//! hdf5-pure), a user block, the limit on pictures, and damaged files.
+//! The course's HDF5 layout: a file written by h5py (reproduced byte for byte:
+//! superblock 0, a symbol-table root group, version 1 object headers), round trips
+//! of files written by hdf5-pure (superblock 3, link messages, version 2 object
+//! headers) through load_hdf5 and back through hdf5-pure's reader, a user block
+//! before either format, the limit on pictures, and damaged files.
 //! Wrong layouts: tests/engine_cats_hdf5_errors.rs.
-#![cfg(not(target_arch = "wasm32"))] // hdf5-pure, the independent reference, is native only
 
-use backprop_lab::engine::cats::{check_count, load_hdf5, write_hdf5, Sample, MAX_IMAGES};
+mod cats_hdf5_common;
+
+use backprop_lab::engine::cats::{check_count, load_hdf5, Sample, MAX_IMAGES};
 use backprop_lab::engine::image::{Picture, FEATURES};
+use cats_hdf5_common::{course_builder, course_file};
 
 /// The non-zero runs of the metadata (bytes 0–2047), "offset:hex" separated by spaces.
 const H5PY_METADATA: &str = concat!(
@@ -73,7 +77,7 @@ fn samples(labels: &[bool]) -> Vec<Sample> {
 }
 
 fn test_file() -> Vec<u8> {
-    write_hdf5(&samples(&[false, true, true]), "test").expect("writable")
+    course_file(&samples(&[false, true, true]), "test")
 }
 
 #[test]
@@ -111,7 +115,7 @@ fn a_file_written_by_h5py_loads() {
 #[test]
 fn write_then_load_gives_the_same_pictures_and_labels() {
     let train = samples(&[true, false, false, true, false]);
-    let bytes = write_hdf5(&train, "train").expect("writable");
+    let bytes = course_file(&train, "train");
     let data = load_hdf5(&bytes, &test_file()).expect("readable");
     assert_eq!(data.train.len(), 5);
     for (i, (got, want)) in data.train.iter().zip(&train).enumerate() {
@@ -143,7 +147,7 @@ fn write_then_load_gives_the_same_pictures_and_labels() {
         Some(vec!["non-cat".to_string(), "cat".to_string()])
     );
     // An empty set is a valid file too.
-    let empty = write_hdf5(&[], "test").expect("writable");
+    let empty = course_file(&[], "test");
     assert_eq!(load_hdf5(&bytes, &empty).map(|d| d.test.len()), Ok(0));
 }
 
@@ -155,26 +159,43 @@ fn more_than_max_images_is_too_many_files() {
         (err.code(), err.args()),
         ("too-many-files", vec![("limit", "2000".to_string())])
     );
-    let many = vec![sample(0, true); MAX_IMAGES + 1];
+    // A file of the course's layout with one picture too many is refused on loading.
+    let many = course_file(&vec![sample(0, true); MAX_IMAGES + 1], "train");
     assert_eq!(
-        write_hdf5(&many, "train").map_err(|e| e.code()).map(|_| ()),
-        Err("too-many-files")
+        load_hdf5(&many, &test_file())
+            .map_err(|e| (e.code(), e.args()))
+            .map(|_| ()),
+        Err(("too-many-files", vec![("limit", "2000".to_string())]))
     );
 }
 
 #[test]
 fn a_user_block_before_the_superblock_is_skipped() {
-    // h5py's userblock_size=512: the superblock moves to byte 512 and its base
-    // address says so; every other address stays relative to it.
-    let mut file = vec![0u8; 512];
-    file.extend(write_hdf5(&samples(&[true, false]), "train").expect("writable"));
-    file[512 + 24..512 + 32].copy_from_slice(&512u64.to_le_bytes());
+    // A user block of 512 bytes: the superblock moves to byte 512 and its base
+    // address says so; every other address stays relative to it. hdf5-pure writes
+    // one before its superblock 3 (base address at byte 12 of the superblock) ...
+    let mut builder = course_builder(&samples(&[true, false]), "train");
+    builder.with_userblock(512);
+    let file = builder.finish().expect("writable");
+    assert_eq!(&file[512..512 + 9], b"\x89HDF\r\n\x1a\n\x03");
     let data = load_hdf5(&file, &test_file()).expect("readable");
     assert_eq!(
         data.train.iter().map(|s| s.is_cat).collect::<Vec<_>>(),
         [true, false]
     );
     assert_eq!(data.train[1].picture, sample(1, false).picture);
+    // ... and h5py's userblock_size=512 before its superblock 0 (base address at
+    // byte 24): the h5py file moved by 512 bytes, its base address set.
+    let mut file = vec![0u8; 512];
+    file.extend(h5py_file());
+    file[512 + 24..512 + 32].copy_from_slice(&512u64.to_le_bytes());
+    let data = load_hdf5(&file, &test_file()).expect("readable");
+    assert_eq!(
+        data.train.iter().map(|s| s.is_cat).collect::<Vec<_>>(),
+        [true, false]
+    );
+    let unmoved = load_hdf5(&h5py_file(), &test_file()).expect("readable");
+    assert_eq!(data.train[1].picture, unmoved.train[1].picture);
 }
 
 #[test]

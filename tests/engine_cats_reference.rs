@@ -1,16 +1,17 @@
-//! A course-layout data set (209 training and 50 test pictures, written to and read
-//! back from the HDF5 layout) trained by the engine and by a plain f64 reference
-//! written here the course's way, loop by loop. The engine's kernels put weights and
-//! errors in 31-bit fixed point (see src/engine/cats/kernel.rs), so the costs must
-//! agree to 1e-6 relative at every one of the 2000 iterations (they do to ~4e-8;
-//! the first, oscillating iterations amplify differences the most), and the
-//! accuracies exactly.
+//! A course-layout data set (209 training and 50 test pictures, written to the HDF5
+//! layout by hdf5-pure and read back by the engine) trained by the engine and by a
+//! plain f64 reference written here the course's way, loop by loop. The engine's
+//! kernels put weights and errors in 31-bit fixed point (see
+//! src/engine/cats/kernel.rs), so the costs must agree to 1e-6 relative at every one
+//! of the 2000 iterations (they do to ~4e-8; the first, oscillating iterations
+//! amplify differences the most), and the accuracies exactly.
 
-use backprop_lab::engine::cats::{
-    load_hdf5, write_hdf5, CatData, Model, Sample, TrainConfig, Training,
-};
+mod cats_hdf5_common;
+
+use backprop_lab::engine::cats::{load_hdf5, CatData, Model, Sample, TrainConfig, Training};
 use backprop_lab::engine::image::{Picture, FEATURES, SIDE};
 use backprop_lab::engine::rng::Rng;
+use cats_hdf5_common::course_file;
 
 /// Picture i: a noisy background, and for a cat a brighter, warmer disc in the
 /// middle (so the task is learnable but not trivial).
@@ -30,7 +31,7 @@ fn picture(rng: &mut Rng, is_cat: bool) -> Picture {
 }
 
 /// The course's sizes: 209 training pictures (about a third cats), 50 test pictures,
-/// through write_hdf5 and load_hdf5.
+/// through an HDF5 file (hdf5-pure) and load_hdf5.
 fn course_layout() -> CatData {
     let mut rng = Rng::new(2024);
     let mut set = |m: usize| -> Vec<Sample> {
@@ -46,10 +47,7 @@ fn course_layout() -> CatData {
             .collect()
     };
     let (train, test) = (set(209), set(50));
-    let files = (write_hdf5(&train, "train"), write_hdf5(&test, "test"));
-    let (Ok(train_file), Ok(test_file)) = files else {
-        panic!("writable")
-    };
+    let (train_file, test_file) = (course_file(&train, "train"), course_file(&test, "test"));
     load_hdf5(&train_file, &test_file).expect("the course's layout")
 }
 

@@ -3,9 +3,12 @@
 //! objects with camelCase fields, and bad input arrives as JS errors in both languages.
 #![cfg(target_arch = "wasm32")]
 
-use backprop_lab::engine::cats::{write_hdf5, Sample};
+mod cats_hdf5_common;
+
+use backprop_lab::engine::cats::Sample;
 use backprop_lab::engine::image::{Picture, FEATURES};
 use backprop_lab::web::{CatLab, DescentLab, GraphLab, NetworkLab};
+use cats_hdf5_common::course_file;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsError, JsValue};
 use wasm_bindgen_test::*;
@@ -366,8 +369,8 @@ fn cat_lab_loads_the_course_files_and_refuses_bilingually() {
             name: String::new(),
         })
         .collect();
-    let train = write_hdf5(&samples, "train").unwrap();
-    let test = write_hdf5(&samples[..2], "test").unwrap();
+    let train = course_file(&samples, "train");
+    let test = course_file(&samples[..2], "test");
     let counts = lab.load_hdf5(&train, &test).map_err(message).unwrap();
     let got: Vec<f64> = ["trainCats", "trainOther", "testCats", "testOther"]
         .iter()

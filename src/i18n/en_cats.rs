@@ -116,7 +116,7 @@ pub const CATS: &[(&str, &str)] = &[
     ("cats.predict.hint", "Drop a picture here or choose one: it is cropped and scaled like the others, and the model gives p(cat) — a cat when p > 0.5."),
     ("cats.predict.choose", "Choose a picture…"),
     ("cats.predict.line", "{name}: p(cat) = {p} → {class}"),
-    ("cats.api.model", "the model must be 'logistic' or 'hidden', not '{model}'."),
+    ("err.cats.api-model", "the model must be 'logistic' or 'hidden', not '{model}'."),
     ("cats.dismiss", "Close"),
     // errors (the engine's codes)
     ("err.cats.not-an-image", "{file}: not a picture the lab can read (PNG, JPEG, WebP or GIF)."),

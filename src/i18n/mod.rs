@@ -69,13 +69,29 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
         .unwrap_or("?")
 }
 
-/// [`t`] with `{name}` placeholders replaced by the given values.
-pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    let mut s = t(lang, key).to_string();
+/// The string whose key is `prefix` followed by `code` (a message's topic and
+/// code), without building the key; `"?"` if it is missing (a test forbids that).
+pub fn t_code(lang: Lang, prefix: &str, code: &str) -> &'static str {
+    lang.sections()
+        .iter()
+        .flat_map(|s| s.iter())
+        .find(|(k, _)| k.strip_prefix(prefix) == Some(code))
+        .map(|(_, v)| *v)
+        .unwrap_or("?")
+}
+
+/// `s` with `{name}` placeholders replaced by the given values.
+pub fn fill(s: &str, args: &[(&str, &str)]) -> String {
+    let mut s = s.to_string();
     for (name, value) in args {
         s = s.replace(&format!("{{{name}}}"), value);
     }
     s
+}
+
+/// [`t`] with `{name}` placeholders replaced by the given values.
+pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    fill(t(lang, key), args)
 }
 
 /// Every key of a language's table, in table order.

@@ -116,7 +116,7 @@ pub const CATS: &[(&str, &str)] = &[
     ("cats.predict.hint", "把图片拖到这里或选择一张：它会和其他图片一样被裁剪、缩放，然后模型给出 p(猫)——p > 0.5 即判为猫。"),
     ("cats.predict.choose", "选择图片…"),
     ("cats.predict.line", "{name}：p(猫) = {p} → {class}"),
-    ("cats.api.model", "模型只能是 'logistic' 或 'hidden'，不能是 '{model}'。"),
+    ("err.cats.api-model", "模型只能是 'logistic' 或 'hidden'，不能是 '{model}'。"),
     ("cats.dismiss", "关闭"),
     // errors (the engine's codes)
     ("err.cats.not-an-image", "{file}：不是实验室能读取的图片（PNG、JPEG、WebP 或 GIF）。"),

@@ -23,6 +23,8 @@ mod graph_route;
 mod graph_straighten;
 mod graph_text;
 pub mod history;
+// What the learner is told, in either language.
+pub mod message;
 pub mod network;
 // The network diagram's parts, re-exported through `network`.
 mod network_caption;

@@ -61,3 +61,10 @@ impl Surface {
         (css_x * self.scale, css_y * self.scale)
     }
 }
+
+/// Reports a drawing error on the console: a failed drawing is not fatal.
+pub fn report(result: Result<(), String>) {
+    if let Err(e) = result {
+        web_sys::console::error_1(&JsValue::from_str(&format!("drawing failed: {e}")));
+    }
+}

@@ -1,57 +1,76 @@
-//! The browser side (wasm32 only): start-up, the controls, the frame loop, the
-//! canvases, and the JS API exported to teachers' pages. The only code that
-//! touches wasm-bindgen, web-sys, js-sys, plotters-canvas and serde-wasm-bindgen.
+//! The browser side (wasm32 only): start-up, the one runner and its frames, the
+//! controls of each lab, the canvases, and the JS API exported to teachers'
+//! pages. The only code that touches wasm-bindgen, web-sys, js-sys,
+//! plotters-canvas and serde-wasm-bindgen.
+//!
+//! Layout: one folder per lab (`network/`, `graph/`, `cats/`: its view state,
+//! listeners, panels and JS API) beside the shared pieces — [`page`] (the App and
+//! the labs' views), [`runner`] (the one scheduler), [`listen`], [`dom`],
+//! [`canvas`], [`tabs`], [`js`] (the API's conversions), [`panic`].
 
-mod api;
 mod canvas;
 mod cats;
-mod cats_api;
-mod cats_events;
-mod cats_files;
-mod cats_load;
-mod cats_paint;
-mod cats_panels;
-mod cats_thumbs;
-mod controls;
 mod dom;
-mod frame;
 mod graph;
-mod graph_api;
-mod graph_fields;
-mod graph_panels;
-mod graph_wire;
+mod js;
 mod listen;
+mod network;
 mod page;
-mod panels;
-mod table;
-pub mod tabs;
-
-use std::cell::RefCell;
-use std::rc::Rc;
+mod panic;
+mod runner;
+mod tabs;
 
 use wasm_bindgen::prelude::*;
 
-pub use api::{DescentLab, NetworkLab};
-pub use cats_api::CatLab;
-pub use frame::{frame_stats, reset_frame_stats};
-pub use graph_api::GraphLab;
+pub use cats::api::CatLab;
+pub use graph::api::GraphLab;
+pub use network::api::{DescentLab, NetworkLab};
+pub use panic::panic_for_test;
+pub use runner::{frame_stats, reset_frame_stats};
+
+use listen::{Listener, Wiring};
+use runner::Shared;
 
 /// Runs when the module loads. On the lab's own page (an element
-/// `#backprop-lab`) it starts the lab; on other pages it only provides the API.
+/// `#backprop-lab`) it starts the page; on other pages it only provides the API.
 #[wasm_bindgen(start)]
 pub fn start() -> Result<(), JsValue> {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&JsValue::from_str(&format!("Backprop Lab: {info}")));
-    }));
+    panic::install();
     if dom::document()?.get_element_by_id("backprop-lab").is_none() {
         return Ok(());
     }
-    let page = Rc::new(RefCell::new(page::Page::new()?));
-    let listeners = controls::wire(&page)?;
-    graph_wire::wire()?;
-    frame::run(page, listeners);
-    if dom::document()?.get_element_by_id("view-cats").is_some() {
-        cats::wire()?;
+    runner::Runner::start(page::Page::new()?, wire)
+}
+
+/// Attaches every listener of the page.
+fn wire(runner: &Shared) -> Result<Vec<Listener>, JsValue> {
+    let mut wiring = Wiring {
+        runner,
+        keep: Vec::new(),
+    };
+    network::controls::wire(&mut wiring)?;
+    graph::wire::wire(&mut wiring)?;
+    cats::events::wire(&mut wiring)?;
+    wire_page(&mut wiring)?;
+    Ok(wiring.keep)
+}
+
+/// The page's own controls: tabs, language, the link's notice, the address.
+fn wire_page(w: &mut Wiring) -> Result<(), JsValue> {
+    use crate::app::{Command, Tab};
+    for tab in Tab::ALL {
+        let id = format!("tab-{}", tab.name());
+        w.on(&id, "click", move |p, _| p.apply(Command::SetTab(tab)))?;
     }
-    Ok(())
+    w.on("lang-toggle", "click", |p, _| {
+        let lang = p.app.lang().other();
+        p.apply(Command::SetLang(lang));
+    })?;
+    w.on("link-alert-close", "click", |p, _| {
+        p.apply(Command::DismissLinkMessage)
+    })?;
+    // Back, Forward, or a link edited in the address bar.
+    w.on_window("hashchange", |p, _| p.follow_link())?;
+    w.on_window("popstate", |p, _| p.follow_link())?;
+    w.on_window("resize", |p, _| p.dirty = true)
 }

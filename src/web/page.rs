@@ -1,219 +1,160 @@
-//! The page: the App, its three canvases and the network layout. Event handlers
-//! only change state and mark the page dirty; the frame loop advances the clock
-//! and repaints ([`Page::frame`]).
+//! The page: the one [`App`] and what the browser side keeps beside it for each
+//! lab (canvases, layouts, hover, what was painted last). Handlers turn input
+//! into commands through [`Page::apply`] and mark the page dirty; the runner's
+//! frame calls [`Page::frame`], which advances the App's clocks and repaints the
+//! tab shown — nothing else paints.
 
 use wasm_bindgen::JsValue;
 
-use crate::app::params::Params;
-use crate::app::rates::{descent_stops, network_stops};
-use crate::app::{App, Command};
-use crate::engine::snapshot::{DescentSnapshot, NetworkSnapshot};
+use crate::app::link::history::{HistoryWrite, LinkHistory};
+use crate::app::link::Params;
+use crate::app::{App, Command, Tab};
 use crate::i18n::Lang;
-use crate::view::descent::{draw_descent, ChartStyle, DescentMapper};
-use crate::view::history::draw_loss_history;
-use crate::view::network::{
-    draw_network, EdgeLabel, EdgeRef, NetworkLayout, NetworkStyle, NodeRef,
-};
+use crate::view::message::render_link;
 
-use super::canvas::Surface;
+use super::cats::CatView;
+use super::dom::{apply_i18n, set_attr, set_hidden, set_text};
+use super::graph::GraphView;
+use super::network::NetworkView;
+use super::runner::now;
 
-/// What the pointer is over on the network canvas, and where (CSS px in the canvas).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Hover {
-    /// An edge.
-    Edge(EdgeRef, f64, f64),
-    /// A neuron.
-    Node(NodeRef, f64, f64),
-}
-
-/// The page's state beside the App: surfaces, layout, hover, dirtiness.
+/// The page's state.
 pub struct Page {
-    /// The controller.
+    /// The controller of every lab.
     pub app: App,
-    pub(super) net: Surface,
-    pub(super) descent: Surface,
-    history: Surface,
-    pub(super) layout: Option<NetworkLayout>,
-    pub(super) hover: Option<Hover>,
-    pub(super) mapper: Option<DescentMapper>,
+    /// Tab ①'s canvases and layout.
+    pub network: NetworkView,
+    /// Tab ②'s canvas and layout.
+    pub graph: GraphView,
+    /// Tab ③'s canvases and what they show.
+    pub cats: CatView,
     /// Something changed since the last paint.
     pub dirty: bool,
-    /// The settings were edited from outside the fields (preset, reset, URL): refill them.
-    pub(super) refill_fields: bool,
-    last_query: String,
-    /// The language the static texts were last filled in.
-    pub(super) painted_lang: Option<Lang>,
-    /// The tab last shown.
-    pub(super) painted_tab: Option<crate::app::Tab>,
-    /// The descent slider's stops (learning rates).
-    pub descent_stops: Vec<f64>,
-    /// The network slider's stops (learning rates).
-    pub network_stops: Vec<f64>,
+    /// The language and the tab the static texts were last filled for.
+    painted: Option<(Lang, Tab)>,
+    history: LinkHistory,
 }
 
 impl Page {
-    /// The page for the current URL hash and browser language.
+    /// The page for the address's link and the browser's language.
     pub fn new() -> Result<Page, JsValue> {
         let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
         let hash = window.location().hash().unwrap_or_default();
         let browser = Lang::from_tag(&window.navigator().language().unwrap_or_default());
         let (params, errors) = Params::from_query(&hash);
         Ok(Page {
-            app: App::new(params, errors, browser),
-            net: Surface::new("network-canvas")?,
-            descent: Surface::new("descent-canvas")?,
-            history: Surface::new("history-canvas")?,
-            layout: None,
-            hover: None,
-            mapper: None,
+            app: App::new(params, errors, browser).with_clock(now),
+            network: NetworkView::new()?,
+            graph: GraphView::new()?,
+            cats: CatView::new()?,
             dirty: true,
-            refill_fields: true,
-            painted_lang: None,
-            painted_tab: None,
-            last_query: hash.trim_start_matches('#').to_string(),
-            descent_stops: descent_stops(),
-            network_stops: network_stops(),
+            painted: None,
+            history: LinkHistory::new(&hash),
         })
     }
 
-    /// Applies a command from a control and marks the page for repaint.
+    /// Carries out a command and marks the page for repaint.
     pub fn apply(&mut self, cmd: Command) {
-        let refill = matches!(
+        if let Command::Network(c) = &cmd {
+            self.network.refill_fields |= c.refills_fields();
+        }
+        if matches!(cmd, Command::FollowLink(_)) {
+            self.network.refill_fields = true;
+            self.cats.refill = true;
+        }
+        self.cats.refill |= matches!(
             cmd,
-            Command::Reset | Command::SetPreset(_) | Command::SetActivation(_) | Command::Restore
+            Command::Cats(crate::app::cats::CatCommand::SetModel(_))
         );
         self.app.apply(cmd);
-        self.refill_fields |= refill;
         self.dirty = true;
     }
 
-    /// The pointer is at (x, y) CSS px on the network canvas (NaN: it left).
-    pub fn hover_at(&mut self, x: f64, y: f64) {
-        let (bx, by) = self.net.to_backing(x, y);
-        let hover = self
-            .layout
-            .as_ref()
-            .filter(|_| x.is_finite() && y.is_finite())
-            .and_then(|l| {
-                l.hit_node(bx, by)
-                    .map(|n| Hover::Node(n, x, y))
-                    .or_else(|| l.hit_edge(bx, by).map(|e| Hover::Edge(e, x, y)))
-            });
-        if hover != self.hover {
-            self.hover = hover;
-            self.dirty = true;
-        }
+    /// The address changed from outside (edited, pasted, Back, Forward).
+    pub fn follow_link(&mut self) {
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        self.history.arrived(&hash);
+        self.apply(Command::FollowLink(hash));
     }
 
-    /// A click at (x, y) CSS px on the descent canvas picks w₀ there, rounded
-    /// to 0.05 so the numbers that follow stay readable.
-    pub fn pick_start(&mut self, x: f64, y: f64) {
-        let (bx, by) = self.descent.to_backing(x, y);
-        if let Some(w) = self.mapper.as_ref().and_then(|m| m.w_at(bx, by)) {
-            self.apply(Command::SetDescentStart((w * 20.0).round() / 20.0));
+    /// One animation frame, `elapsed_ms` after the previous one of the same run of
+    /// frames: the App's clocks move, the tab shown repaints if anything changed.
+    /// Returns (painted, wants another frame).
+    pub fn frame(&mut self, elapsed_ms: f64) -> Result<(bool, bool), JsValue> {
+        self.dirty |= self.app.advance(elapsed_ms);
+        self.dirty |= match self.app.tab() {
+            Tab::Network => self.network.fit(&self.app),
+            Tab::Graph => false,
+            Tab::Cats => self.cats.fit(),
+        };
+        let painted = self.dirty;
+        if self.dirty {
+            self.dirty = false;
+            self.paint()?;
         }
-    }
-
-    /// One animation frame: advance the clock by `elapsed_ms`, repaint if anything
-    /// changed. Returns whether it painted.
-    pub fn frame(&mut self, elapsed_ms: f64) -> Result<bool, JsValue> {
-        if self.app.advance(elapsed_ms) {
-            self.dirty = true;
-        }
-        if self.fit_surfaces() {
-            self.dirty = true;
-        }
-        if !self.dirty {
-            return Ok(false);
-        }
-        self.dirty = false;
-        self.paint()?;
-        Ok(true)
-    }
-
-    /// Resizes the backing stores; recomputes the layout when the network's shape or size changed.
-    fn fit_surfaces(&mut self) -> bool {
-        let resized = self.net.fit() | self.descent.fit() | self.history.fit();
-        let sizes = self.app.sizes();
-        let stale = self
-            .layout
-            .as_ref()
-            .map_or(true, |l| l.sizes() != sizes.as_slice());
-        if resized || stale {
-            let (w, h) = self.net.size();
-            self.layout = Some(NetworkLayout::new(&sizes, w, h, self.net.scale));
-        }
-        resized || stale
+        Ok((painted, self.app.animating()))
     }
 
     fn paint(&mut self) -> Result<(), JsValue> {
-        let (snap, dsnap) = (self.app.network(), self.app.descent());
-        self.paint_canvases(&snap, &dsnap);
-        super::panels::update(self, &snap, &dsnap)?;
+        self.paint_page()?;
+        match self.app.tab() {
+            Tab::Network => self.network.paint(&self.app)?,
+            Tab::Graph => self.graph.paint(&self.app)?,
+            Tab::Cats => self.cats.paint(&self.app)?,
+        }
         self.sync_url();
         Ok(())
     }
 
-    /// Paints the three canvases; a drawing error is reported on the console, not fatal.
-    fn paint_canvases(&mut self, snap: &NetworkSnapshot, dsnap: &DescentSnapshot) {
-        let lang = self.app.lang();
-        let hover = match self.hover {
-            Some(Hover::Edge(e, _, _)) => Some(e),
-            _ => None,
-        };
-        let edge_label = if self.app.show_weights() {
-            EdgeLabel::Weight
-        } else {
-            EdgeLabel::Gradient
-        };
-        if let (Some(area), Some(layout)) = (self.net.area(), self.layout.as_ref()) {
-            let style = NetworkStyle {
-                lang,
-                edge_label,
-                hover,
-                scale: self.net.scale,
-            };
-            report(draw_network(&area, layout, snap, &style).map_err(|e| e.to_string()));
-        }
-        if let Some(area) = self.history.area() {
-            let style = ChartStyle {
-                lang,
-                scale: self.history.scale,
-            };
-            report(draw_loss_history(&area, &snap.loss_history, &style).map_err(|e| e.to_string()));
-        }
-        if let Some(area) = self.descent.area() {
-            let style = ChartStyle {
-                lang,
-                scale: self.descent.scale,
-            };
-            match draw_descent(&area, dsnap, &style) {
-                Ok(mapper) => self.mapper = Some(mapper),
-                Err(e) => report(Err(e.to_string())),
+    /// What belongs to the whole page: the language's texts, the tab shown, the
+    /// notice about the link.
+    fn paint_page(&mut self) -> Result<(), JsValue> {
+        let (lang, tab) = (self.app.lang(), self.app.tab());
+        if self.painted != Some((lang, tab)) {
+            if self.painted.map(|(l, _)| l) != Some(lang) {
+                apply_i18n(lang)?;
+                self.network.refill_fields = true;
+                self.graph.forget_painted();
+                self.cats.forget_painted();
             }
+            super::tabs::show(tab);
+            self.painted = Some((lang, tab));
         }
+        // Tab ①'s alert sits above the tabs: it belongs to that tab only.
+        if tab != Tab::Network {
+            set_hidden("alert", true);
+        }
+        // A hidden tab is not painted, but the run's state attribute still tells the
+        // truth (a hidden run has paused).
+        set_attr("view-cats", "data-state", self.app.cats().state().name());
+        let messages = self.app.link_messages();
+        set_hidden("link-alert", messages.is_empty());
+        if !messages.is_empty() {
+            set_text("link-alert-text", &render_link(messages, lang));
+        }
+        set_attr("backprop-lab", "data-ready", "true");
+        Ok(())
     }
 
-    /// Keeps the URL hash equal to the settings, so a link reproduces the page.
+    /// Keeps the address equal to the settings, so a link reproduces the page:
+    /// a new decision is a new history entry, a slider's drag one entry.
     fn sync_url(&mut self) {
         let query = self.app.params().to_query();
-        if query == self.last_query {
+        let Some(write) = self.history.write(&query, now()) else {
             return;
-        }
-        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-            let url = format!("#{query}");
-            if history
-                .replace_state_with_url(&JsValue::NULL, "", Some(&url))
-                .is_ok()
-            {
-                self.last_query = query;
+        };
+        let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+            return;
+        };
+        let _ = match write {
+            HistoryWrite::Push(q) => {
+                history.push_state_with_url(&JsValue::NULL, "", Some(&format!("#{q}")))
             }
-        }
-    }
-}
-
-fn report(result: Result<(), String>) {
-    if let Err(e) = result {
-        web_sys::console::error_1(&JsValue::from_str(&format!("drawing failed: {e}")));
+            HistoryWrite::Replace(q) => {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{q}")))
+            }
+        };
     }
 }

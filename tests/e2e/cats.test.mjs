@@ -15,7 +15,7 @@ const H5 = `${ARTIFACTS}h5/`;
 
 before(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
-  // Small files in the course's layout, written by the engine's own writer.
+  // Small files in the course's layout, written by hdf5-pure (examples/make_h5.rs).
   execFileSync('cargo', ['run', '--quiet', '--example', 'make_h5', '--', H5], { cwd: ROOT, stdio: 'inherit' });
 });
 

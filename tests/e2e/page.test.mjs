@@ -40,8 +40,8 @@ test('the language follows the browser and the toggle switches every string', as
 
 test('a bad link is explained and the defaults are used', async () => {
   const { page, context } = await openLab(lab.browser, lab.server.url, { hash: '#lr=abc&preset=cats&lang=zh' });
-  await page.waitForSelector('#alert:not([hidden])');
-  const text = await page.textContent('#alert-text');
+  await page.waitForSelector('#link-alert:not([hidden])');
+  const text = await page.textContent('#link-alert-text');
   assert.ok(text.includes('lr=abc') && text.includes('preset=cats') && /[\u4e00-\u9fff]/.test(text), text);
   assert.equal(await page.inputValue('#net-rate'), '0.5');
   await context.close();

@@ -48,8 +48,8 @@ test('a link opens its tab', async () => {
 
 test('a bad tab in a link is explained and the network is shown', async () => {
   const { page, context } = await openLab(lab.browser, lab.server.url, { hash: '#tab=nope' });
-  await page.waitForSelector('#alert:not([hidden])');
-  assert.match(await page.textContent('#alert-text'), /tab=nope/);
+  await page.waitForSelector('#link-alert:not([hidden])');
+  assert.match(await page.textContent('#link-alert-text'), /tab=nope/);
   assert.deepEqual(await visible(page), ['view-network']);
   await context.close();
 });

@@ -26,5 +26,5 @@ pub use config::{Model, TrainConfig, MAX_HIDDEN, MAX_ITERATIONS, MAX_RATE};
 pub use dataset::{check_count, split, CatData, Counts, Sample, MAX_IMAGES};
 pub use demo::{demo_set, DEMO_TEST, DEMO_TRAIN};
 pub use error::CatError;
-pub use hdf5::{load_hdf5, write_hdf5};
+pub use hdf5::load_hdf5;
 pub use training::{Misclassified, Training, TrainingSnapshot};

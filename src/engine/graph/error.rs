@@ -84,6 +84,31 @@ impl ExprError {
         }
     }
 
+    /// The variable whose value is missing, for a `missing-value` error.
+    pub fn missing_value(&self) -> Option<&str> {
+        match &self.kind {
+            ErrorKind::MissingValue { name } => Some(name),
+            _ => None,
+        }
+    }
+
+    /// True for errors met evaluating a text that parsed (a division by zero, the
+    /// log of a number ≤ 0, a power out of its domain, an overflow).
+    pub fn is_evaluation(&self) -> bool {
+        matches!(
+            self.kind,
+            ErrorKind::DivisionByZero { .. }
+                | ErrorKind::LogDomain { .. }
+                | ErrorKind::PowDomain { .. }
+                | ErrorKind::Overflow { .. }
+        )
+    }
+
+    /// True when the learning rate given to an update was refused.
+    pub fn is_bad_rate(&self) -> bool {
+        matches!(self.kind, ErrorKind::BadRate)
+    }
+
     /// The 1-based character column in the expression this error points at, if any.
     pub fn column(&self) -> Option<usize> {
         use ErrorKind as K;

@@ -1,6 +1,7 @@
-//! The course's HDF5 files (train_catvnoncat.h5, test_catvnoncat.h5), read and
-//! written in memory by a small reader and writer of our own (a general HDF5
-//! library would add several times the size of the whole page to the wasm).
+//! The course's HDF5 files (train_catvnoncat.h5, test_catvnoncat.h5), read in
+//! memory by a small reader of our own (a general HDF5 library would add several
+//! times the size of the whole page to the wasm). The page never writes HDF5; the
+//! tests and examples/make_h5.rs write their files with hdf5-pure.
 //!
 //! Layout, as h5py wrote it: `{prefix}_set_x` (m, 64, 64, 3) u8 pictures, H×W×C;
 //! `{prefix}_set_y` (m,) integer labels, 1 = cat, 0 = non-cat; `list_classes` (2,)
@@ -10,16 +11,11 @@ mod cursor;
 mod dataset;
 mod group;
 mod read;
-mod write;
 
 use self::read::{Dataset, Element, File};
-use self::write::{Entry, Stored};
 use super::dataset::{check_count, CatData, Sample};
 use super::error::{CatError, Kind};
 use crate::engine::image::{Picture, CHANNELS, FEATURES, SIDE};
-
-/// The class names, index = label, as stored in `list_classes` (7-byte strings).
-const CLASSES: [&str; 2] = ["non-cat", "cat"];
 
 /// Both files of the course's layout. Errors name the file "train" or "test"
 /// (the caller may rename it with [`CatError::with_file`]): not-hdf5, hdf5-key,
@@ -142,50 +138,6 @@ fn value(element: Element, bytes: &[u8]) -> Option<f64> {
         Element::Float { .. } => f64::from_bits(raw),
         _ => return None,
     })
-}
-
-/// Writes `samples` in the course's layout under `{prefix}_set_x` (u8),
-/// `{prefix}_set_y` (i64 labels) and `list_classes` = [b"non-cat", b"cat"] (7-byte
-/// strings), as h5py does. More than [`MAX_IMAGES`](super::MAX_IMAGES) samples is
-/// too-many-files.
-pub fn write_hdf5(samples: &[Sample], prefix: &str) -> Result<Vec<u8>, CatError> {
-    check_count(samples.len())?;
-    let m = samples.len() as u64;
-    let pixels: Vec<u8> = samples
-        .iter()
-        .flat_map(|s| s.picture.pixels().iter().copied())
-        .collect();
-    let labels: Vec<u8> = samples
-        .iter()
-        .flat_map(|s| i64::from(s.is_cat).to_le_bytes())
-        .collect();
-    let classes: Vec<u8> = CLASSES
-        .iter()
-        .flat_map(|c| format!("{c:\0<7}").into_bytes())
-        .collect();
-    let (x_key, y_key) = (format!("{prefix}_set_x"), format!("{prefix}_set_y"));
-    let side = SIDE as u64;
-    let entries = [
-        Entry {
-            name: &x_key,
-            shape: vec![m, side, side, CHANNELS as u64],
-            stored: Stored::U8,
-            bytes: &pixels,
-        },
-        Entry {
-            name: &y_key,
-            shape: vec![m],
-            stored: Stored::I64,
-            bytes: &labels,
-        },
-        Entry {
-            name: "list_classes",
-            shape: vec![2],
-            stored: Stored::Text(7),
-            bytes: &classes,
-        },
-    ];
-    write::write(&entries).ok_or_else(|| CatError::new(Kind::NotHdf5))
 }
 
 #[cfg(test)]

@@ -1,0 +1,208 @@
+//! Training settings the learner chooses, the states of a run, and the step
+//! budget that keeps the page responsive: each animation frame runs `k`
+//! iterations, `k` adapted so that a frame spends about [`FRAME_BUDGET_MS`].
+
+use crate::engine::cats::{Model, TrainConfig};
+
+use crate::app::message::{Message, Topic};
+
+/// Milliseconds of training per animation frame (a 60 Hz frame lasts 16.7 ms).
+pub const FRAME_BUDGET_MS: f64 = 10.0;
+/// Most iterations one frame may run, whatever the measurements say.
+pub const MAX_PER_FRAME: usize = 1000;
+
+/// The two models of the course.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ModelKind {
+    /// ŷ = σ(wᵀx + b).
+    #[default]
+    Logistic,
+    /// LINEAR → ReLU → LINEAR → sigmoid.
+    Hidden,
+}
+
+impl ModelKind {
+    /// `"logistic"` or `"hidden"` (select values, JS options).
+    pub fn name(self) -> &'static str {
+        match self {
+            ModelKind::Logistic => "logistic",
+            ModelKind::Hidden => "hidden",
+        }
+    }
+
+    /// The kind called `name`.
+    pub fn from_name(name: &str) -> Option<ModelKind> {
+        [ModelKind::Logistic, ModelKind::Hidden]
+            .into_iter()
+            .find(|k| k.name() == name)
+    }
+
+    /// The course's settings for this model.
+    pub fn defaults(self) -> TrainConfig {
+        match self {
+            ModelKind::Logistic => TrainConfig::logistic(),
+            ModelKind::Hidden => TrainConfig::hidden(),
+        }
+    }
+}
+
+/// What the learner chose (possibly not yet valid; [`Settings::config`] checks).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Settings {
+    /// Which model.
+    pub model: ModelKind,
+    /// Learning rate α.
+    pub learning_rate: f64,
+    /// Batch-GD iterations.
+    pub iterations: usize,
+    /// Hidden units (used by the hidden model).
+    pub hidden: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings::for_model(ModelKind::Logistic)
+    }
+}
+
+impl Settings {
+    /// The course's settings for `model` (hidden size 7 either way).
+    pub fn for_model(model: ModelKind) -> Settings {
+        let config = model.defaults();
+        let hidden = match TrainConfig::hidden().model {
+            Model::Hidden { size } => size,
+            Model::Logistic => 7,
+        };
+        Settings {
+            model,
+            learning_rate: config.learning_rate,
+            iterations: config.iterations,
+            hidden,
+        }
+    }
+
+    /// The engine's configuration, validated (bad-rate, bad-iterations, bad-hidden).
+    pub fn config(&self) -> Result<TrainConfig, Message> {
+        let mut config = self.model.defaults();
+        config.learning_rate = self.learning_rate;
+        config.iterations = self.iterations;
+        if self.model == ModelKind::Hidden {
+            config.model = Model::Hidden { size: self.hidden };
+        }
+        config.validate().map_err(Message::from)?;
+        Ok(config)
+    }
+}
+
+/// Where a training run is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RunState {
+    /// No run yet (or the data changed since).
+    #[default]
+    Idle,
+    /// Iterations run on every animation frame.
+    Running,
+    /// Waiting; resume continues from the same iteration.
+    Paused,
+    /// Stopped by the learner before the last iteration; the model is kept.
+    Stopped,
+    /// Every iteration ran.
+    Done,
+    /// The cost stopped being finite; the last finite parameters are kept.
+    Diverged,
+}
+
+impl RunState {
+    /// A stable name for styles and tests (`data-state`).
+    pub fn name(self) -> &'static str {
+        match self {
+            RunState::Idle => "idle",
+            RunState::Running => "running",
+            RunState::Paused => "paused",
+            RunState::Stopped => "stopped",
+            RunState::Done => "done",
+            RunState::Diverged => "diverged",
+        }
+    }
+
+    /// A run exists whose model can be shown and used.
+    pub fn has_model(self) -> bool {
+        !matches!(self, RunState::Idle)
+    }
+}
+
+/// How many iterations the next frame runs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StepBudget {
+    per_frame: usize,
+    budget_ms: f64,
+}
+
+impl Default for StepBudget {
+    fn default() -> Self {
+        StepBudget::new(FRAME_BUDGET_MS)
+    }
+}
+
+impl StepBudget {
+    /// Starts at one iteration per frame, aiming at `budget_ms` per frame.
+    pub fn new(budget_ms: f64) -> StepBudget {
+        StepBudget {
+            per_frame: 1,
+            budget_ms,
+        }
+    }
+
+    /// Iterations for the next frame.
+    pub fn per_frame(&self) -> usize {
+        self.per_frame
+    }
+
+    /// After a frame ran `ran` iterations in `elapsed_ms`: k ← k·budget/elapsed,
+    /// at most doubled and at least halved per frame (a single slow frame, such as a
+    /// garbage collection, should not swing it), between 1 and [`MAX_PER_FRAME`].
+    pub fn record(&mut self, ran: usize, elapsed_ms: f64) {
+        if ran == 0 || !(elapsed_ms.is_finite() && elapsed_ms >= 0.0) {
+            return;
+        }
+        let ideal = ran as f64 * self.budget_ms / elapsed_ms.max(0.01);
+        let lo = (ran / 2).max(1) as f64;
+        let hi = (ran * 2) as f64;
+        let next = ideal.clamp(lo, hi).floor() as usize;
+        self.per_frame = next.clamp(1, MAX_PER_FRAME);
+    }
+}
+
+/// A learning rate typed by the learner: a number, else bad-rate.
+pub fn parse_rate(text: &str) -> Result<f64, Message> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|r| r.is_finite())
+        .ok_or_else(|| bad_config("bad-rate", |c| c.learning_rate = f64::NAN))
+}
+
+/// An iteration count typed by the learner: a whole number, else bad-iterations.
+pub fn parse_iterations(text: &str) -> Result<usize, Message> {
+    text.trim()
+        .parse::<usize>()
+        .map_err(|_| bad_config("bad-iterations", |c| c.iterations = 0))
+}
+
+/// A hidden-layer size typed by the learner: a whole number, else bad-hidden.
+pub fn parse_hidden(text: &str) -> Result<usize, Message> {
+    text.trim()
+        .parse::<usize>()
+        .map_err(|_| bad_config("bad-hidden", |c| c.model = Model::Hidden { size: 0 }))
+}
+
+/// The engine's own refusal of a configuration spoiled by `spoil`, so the message and
+/// its limit come from the one place that checks them (`code` if it accepted it).
+fn bad_config(code: &'static str, spoil: impl Fn(&mut TrainConfig)) -> Message {
+    let mut config = TrainConfig::hidden();
+    spoil(&mut config);
+    match config.validate() {
+        Err(e) => Message::cats(&e),
+        Ok(()) => Message::new(Topic::Cats, code),
+    }
+}

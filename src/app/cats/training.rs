@@ -1,0 +1,163 @@
+//! A training run of the cat recognizer as a state machine: idle → running ⇄
+//! paused → done / stopped / diverged. It owns the engine's `Training`, the step
+//! budget of each animation frame, and the latest snapshot (refreshed
+//! [`SNAPSHOTS_PER_RUN`] times a run: each costs about one forward pass).
+
+use crate::engine::cats::{CatData, TrainConfig, Training, TrainingSnapshot};
+use crate::engine::image::Picture;
+
+use super::run::{RunState, StepBudget};
+use crate::app::message::Message;
+
+/// Snapshots (accuracies, predictions) taken per run while it is running, at most.
+pub const SNAPSHOTS_PER_RUN: usize = 50;
+
+/// The current run (or none).
+#[derive(Default)]
+pub struct Run {
+    training: Option<Training>,
+    state: RunState,
+    budget: StepBudget,
+    snapshot: Option<TrainingSnapshot>,
+    snapped_at: usize,
+    /// Iterations the run asked for.
+    planned: usize,
+}
+
+impl Run {
+    /// A new run; on error (no data, an empty class) the previous one stays.
+    pub fn start(&mut self, config: TrainConfig, data: &CatData) -> Result<(), Message> {
+        let training = Training::new(config, data).map_err(Message::from)?;
+        *self = Run {
+            training: Some(training),
+            state: RunState::Running,
+            planned: config.iterations,
+            ..Run::default()
+        };
+        self.take_snapshot();
+        Ok(())
+    }
+
+    /// Forgets the run (the data changed).
+    pub fn clear(&mut self) {
+        *self = Run::default();
+    }
+
+    /// Runs up to `n` iterations (whatever the state, unless the cost diverged);
+    /// returns how many ran. Divergence ends the run with its message.
+    pub fn run(&mut self, n: usize) -> Result<usize, Message> {
+        let Some(training) = self.training.as_mut() else {
+            return Ok(0);
+        };
+        if self.state == RunState::Diverged {
+            return Ok(0);
+        }
+        let result = training.step(n);
+        let done = training.done();
+        match result {
+            Ok(ran) => {
+                if done {
+                    self.state = RunState::Done;
+                }
+                self.refresh_if_due();
+                Ok(ran)
+            }
+            Err(err) => {
+                self.state = RunState::Diverged;
+                self.take_snapshot();
+                Err(Message::from(err))
+            }
+        }
+    }
+
+    /// One animation frame of a running run: the budget's number of iterations.
+    pub fn frame(&mut self) -> Result<usize, Message> {
+        if self.state != RunState::Running {
+            return Ok(0);
+        }
+        self.run(self.budget.per_frame())
+    }
+
+    /// Tells the budget how long the last frame's iterations took.
+    pub fn record_frame(&mut self, ran: usize, elapsed_ms: f64) {
+        self.budget.record(ran, elapsed_ms);
+    }
+
+    /// Running → paused.
+    pub fn pause(&mut self) {
+        if self.state == RunState::Running {
+            self.state = RunState::Paused;
+        }
+    }
+
+    /// Paused → running.
+    pub fn resume(&mut self) {
+        if self.state == RunState::Paused {
+            self.state = RunState::Running;
+        }
+    }
+
+    /// Running or paused → stopped, keeping the model as it is.
+    pub fn stop(&mut self) {
+        if matches!(self.state, RunState::Running | RunState::Paused) {
+            self.state = RunState::Stopped;
+            self.take_snapshot();
+        }
+    }
+
+    fn refresh_if_due(&mut self) {
+        let Some(training) = self.training.as_ref() else {
+            return;
+        };
+        let every = (self.planned / SNAPSHOTS_PER_RUN).max(1);
+        let ended = self.state != RunState::Running;
+        if ended || training.iteration() >= self.snapped_at + every {
+            self.take_snapshot();
+        }
+    }
+
+    fn take_snapshot(&mut self) {
+        if let Some(training) = self.training.as_ref() {
+            self.snapped_at = training.iteration();
+            self.snapshot = Some(training.snapshot());
+        }
+    }
+
+    /// Where the run is.
+    pub fn state(&self) -> RunState {
+        self.state
+    }
+
+    /// Iterations run so far and asked for (0, 0 without a run).
+    pub fn progress(&self) -> (usize, usize) {
+        match self.training.as_ref() {
+            Some(t) => (t.iteration(), self.planned),
+            None => (0, 0),
+        }
+    }
+
+    /// The latest snapshot.
+    pub fn snapshot(&self) -> Option<&TrainingSnapshot> {
+        self.snapshot.as_ref()
+    }
+
+    /// A snapshot as the run is now.
+    pub fn fresh_snapshot(&self) -> Option<TrainingSnapshot> {
+        self.training.as_ref().map(Training::snapshot)
+    }
+
+    /// The logistic model's weights as 64×64 RGBA.
+    pub fn template(&self) -> Option<Vec<u8>> {
+        self.training.as_ref().and_then(Training::template)
+    }
+
+    /// The model's p(cat) for `picture`.
+    pub fn p_cat(&self, picture: &Picture) -> Option<f64> {
+        self.training.as_ref().map(|t| t.predict(picture))
+    }
+
+    /// Iterations the next frame will run.
+    pub fn per_frame(&self) -> usize {
+        self.budget.per_frame()
+    }
+}

@@ -1,0 +1,256 @@
+//! Tab ①'s controller, pure Rust: the phase-by-phase trainer of the tutorial's
+//! network (with the last finite state kept for "back"), the ½w² valley, their
+//! play clocks, and the alert that explains a refused value or an explosion.
+
+mod command;
+mod play;
+pub mod rates;
+mod settings;
+
+use crate::app::message::{Arg, Message, Topic};
+use crate::engine::descent::Descent;
+use crate::engine::snapshot::{DescentSnapshot, NetworkSnapshot};
+use crate::engine::trainer::Trainer;
+use crate::engine::EngineError;
+
+pub use command::{round_start, NetworkCommand, NetworkParams};
+pub use settings::one_hot;
+
+/// Which view of tab ① an explosion happened in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lab {
+    /// The network.
+    Network,
+    /// The 1-D descent.
+    Descent,
+}
+
+/// Tab ①'s state.
+#[derive(Clone, Debug)]
+pub struct NetworkController {
+    params: NetworkParams,
+    trainer: Trainer,
+    /// The trainer as it was before the last step, while that was finite.
+    checkpoint: Trainer,
+    descent: Descent,
+    playing: bool,
+    descent_playing: bool,
+    /// Milliseconds of play not yet turned into phases / descent steps.
+    clock_ms: f64,
+    descent_clock_ms: f64,
+    show_weights: bool,
+    alert: Option<Message>,
+    /// The view whose explosion the alert explains (it offers "back" and "start over").
+    exploded: Option<Lab>,
+}
+
+/// How many phases one frame may run at most, so a slow frame cannot freeze the page.
+const MAX_PHASES_PER_FRAME: usize = 200;
+
+impl Default for NetworkController {
+    fn default() -> Self {
+        NetworkController::new()
+    }
+}
+
+impl NetworkController {
+    /// The tutorial's regression network and the valley at their default settings.
+    pub fn new() -> NetworkController {
+        let params = NetworkParams::default();
+        let trainer = Trainer::from_preset(params.preset);
+        // Constants, not user input: valid by construction (a test builds them).
+        let descent = Descent::new(params.w0, params.descent_rate)
+            .expect("the default descent settings are valid");
+        NetworkController {
+            checkpoint: trainer.clone(),
+            trainer,
+            descent,
+            params,
+            playing: false,
+            descent_playing: false,
+            clock_ms: 0.0,
+            descent_clock_ms: 0.0,
+            show_weights: false,
+            alert: None,
+            exploded: None,
+        }
+    }
+
+    /// Applies each setting of `params` through the commands a learner would give;
+    /// returns what the engine refused, each naming its `key=value`.
+    pub fn adopt(&mut self, params: &NetworkParams) -> Vec<(String, Message)> {
+        let mut refused = Vec::new();
+        let mut try_cmd = |lab: &mut NetworkController, cmd: NetworkCommand, pair: String| {
+            lab.apply(cmd);
+            if let Some(message) = lab.alert.take() {
+                refused.push((pair, message));
+            }
+        };
+        let current = &self.params;
+        if params.preset != current.preset || params.activation != current.activation {
+            self.params.activation = params.activation;
+            try_cmd(
+                self,
+                NetworkCommand::SetPreset(params.preset),
+                String::new(),
+            );
+        }
+        let rate = params.learning_rate;
+        if rate != self.params.learning_rate {
+            try_cmd(
+                self,
+                NetworkCommand::SetLearningRate(rate),
+                format!("lr={rate}"),
+            );
+        }
+        let sample = |v: &Option<Vec<f64>>| v.as_deref().map(crate::app::input::join_numbers);
+        if params.input != self.params.input {
+            if let (Some(x), Some(text)) = (params.input.clone(), sample(&params.input)) {
+                try_cmd(self, NetworkCommand::SetInput(x), format!("x={text}"));
+            }
+        }
+        if params.target != self.params.target {
+            if let (Some(y), Some(text)) = (params.target.clone(), sample(&params.target)) {
+                try_cmd(self, NetworkCommand::SetTarget(y), format!("y={text}"));
+            }
+        }
+        let (r, w0) = (params.descent_rate, params.w0);
+        if r != self.params.descent_rate {
+            try_cmd(self, NetworkCommand::SetDescentRate(r), format!("rate={r}"));
+        }
+        if w0 != self.params.w0 {
+            try_cmd(
+                self,
+                NetworkCommand::SetDescentStart(w0),
+                format!("w0={w0}"),
+            );
+        }
+        self.params.speed = params.speed;
+        refused
+    }
+
+    /// Carries out one command. Refused input raises the alert and changes nothing else.
+    pub fn apply(&mut self, cmd: NetworkCommand) {
+        use NetworkCommand as C;
+        let result = match cmd {
+            C::Step => self.network_step(|t| t.step().map(|_| ())),
+            C::StepSample => self.network_step(Trainer::step_sample),
+            C::TogglePlay => self.toggle_play(),
+            C::Reset => self.reset(),
+            C::Restore => self.restore(),
+            C::StartOver => self.start_over(),
+            C::DismissAlert => {
+                self.alert = None;
+                self.exploded = None;
+                Ok(())
+            }
+            C::RejectField {
+                field,
+                text,
+                reason,
+            } => {
+                self.reject_field(field, &text, reason);
+                Ok(())
+            }
+            C::SetSpeed(s) => {
+                self.params.speed = s.min(rates::SPEEDS.len() - 1);
+                Ok(())
+            }
+            C::SetShowWeights(w) => {
+                self.show_weights = w;
+                Ok(())
+            }
+            C::DescentStep => self.descent_step(),
+            C::DescentTogglePlay => self.toggle_descent_play(),
+            C::DescentReset => {
+                self.descent_reset();
+                Ok(())
+            }
+            C::SetDescentRate(r) => self.set_descent_rate(r),
+            C::SetDescentStart(w0) => self.set_descent_start(w0),
+            C::PickStart(w) => self.set_descent_start(round_start(w)),
+            C::SetLearningRate(r) => self.set_learning_rate(r),
+            C::SetInput(x) => self.set_input(x),
+            C::SetTarget(y) => self.set_target(y),
+            C::SetTargetClass(class) => self.set_target_class(class),
+            C::SetPreset(p) => {
+                self.set_preset(p, self.params.activation);
+                Ok(())
+            }
+            C::SetActivation(a) => {
+                self.set_preset(self.params.preset, a);
+                Ok(())
+            }
+        };
+        if let Err(err) = result {
+            self.refuse(err);
+        }
+    }
+
+    fn refuse(&mut self, err: EngineError) {
+        self.playing = false;
+        self.descent_playing = false;
+        match err {
+            EngineError::Exploded => self.raise_explosion(Lab::Network),
+            other => {
+                self.alert = Some(Message::engine(&other));
+                self.exploded = None;
+            }
+        }
+    }
+
+    fn reject_field(&mut self, field: &'static str, text: &str, reason: Message) {
+        let text: String = text.chars().take(40).collect();
+        let message = Message::new(Topic::Input, "field")
+            .text("field", field)
+            .text("text", text)
+            .with("reason", Arg::Message(Box::new(reason)));
+        self.alert = Some(message);
+        self.exploded = None;
+    }
+}
+
+impl NetworkController {
+    /// Stops both plays (the tab was hidden).
+    pub fn pause(&mut self) {
+        self.playing = false;
+        self.descent_playing = false;
+    }
+    /// The network's snapshot (what the views draw).
+    pub fn network(&self) -> NetworkSnapshot {
+        self.trainer.snapshot()
+    }
+    /// Neurons per layer of the network, input first.
+    pub fn sizes(&self) -> Vec<usize> {
+        self.trainer.mlp().sizes()
+    }
+    /// The descent view's snapshot.
+    pub fn descent(&self) -> DescentSnapshot {
+        self.descent.snapshot()
+    }
+    /// The settings a link carries.
+    pub fn params(&self) -> &NetworkParams {
+        &self.params
+    }
+    /// Whether the network is playing.
+    pub fn playing(&self) -> bool {
+        self.playing
+    }
+    /// Whether the descent view is playing.
+    pub fn descent_playing(&self) -> bool {
+        self.descent_playing
+    }
+    /// Edges show weights instead of gradients.
+    pub fn show_weights(&self) -> bool {
+        self.show_weights
+    }
+    /// The message the tab shows, if any.
+    pub fn alert(&self) -> Option<&Message> {
+        self.alert.as_ref()
+    }
+    /// The view whose explosion the alert explains: the page offers "start over"
+    /// and, for the network, "back to the last finite state".
+    pub fn exploded(&self) -> Option<Lab> {
+        self.exploded
+    }
+}

@@ -1,0 +1,162 @@
+//! Tab ③ on the page (`#view-cats`): its canvases, the preview of the picture
+//! in the input layer, what was painted last, and its paint. Its listeners are in
+//! [`events`], its file tasks in [`load`] and [`files`], its texts in [`panels`]
+//! and [`thumbs`], its JS API in [`api`].
+
+pub mod api;
+pub mod events;
+mod files;
+mod load;
+mod paint;
+mod panels;
+mod thumbs;
+
+use wasm_bindgen::prelude::*;
+
+use crate::app::cats::CatController;
+use crate::app::App;
+use crate::i18n::Lang;
+
+use super::canvas::Surface;
+use files::Preview;
+
+/// The cat lab's canvases.
+pub struct CatSurfaces {
+    pub(super) original: Surface,
+    pub(super) channels: [Surface; 3],
+    pub(super) strip: Surface,
+    pub(super) cost: Surface,
+    pub(super) template: Surface,
+    pub(super) legend: Surface,
+}
+
+/// What the canvases show: keys of the input layer and of the run's results.
+#[derive(Default)]
+struct Painted {
+    input: String,
+    results: String,
+}
+
+/// Tab ③'s state on the page beside the App.
+pub struct CatView {
+    surfaces: CatSurfaces,
+    /// The original of the picture in the input layer, small, and the input
+    /// layer's version it belongs to (another picture shown drops it).
+    preview: Option<(u64, Preview)>,
+    /// The settings changed from elsewhere (model choice, link): refill the fields.
+    pub refill: bool,
+    /// Files being read right now.
+    reading: usize,
+    /// What the thumbnails and the misclassified list were last built for.
+    built_data: String,
+    built_wrong: String,
+    /// What was painted last.
+    painted: Painted,
+}
+
+/// What the tab's paint reads and writes: the controller, the view, the language.
+pub struct CatPage<'a> {
+    /// The controller.
+    pub cats: &'a CatController,
+    /// The page's side.
+    pub view: &'a mut CatView,
+    /// The page's language.
+    pub lang: Lang,
+}
+
+impl CatView {
+    /// The tab's canvases.
+    pub fn new() -> Result<CatView, JsValue> {
+        let surfaces = CatSurfaces {
+            original: Surface::new("cats-original")?,
+            channels: [
+                Surface::new("cats-channel-0")?,
+                Surface::new("cats-channel-1")?,
+                Surface::new("cats-channel-2")?,
+            ],
+            strip: Surface::new("cats-strip")?,
+            cost: Surface::new("cats-cost")?,
+            template: Surface::new("cats-template")?,
+            legend: Surface::new("cats-legend")?,
+        };
+        Ok(CatView {
+            surfaces,
+            preview: None,
+            refill: true,
+            reading: 0,
+            built_data: String::new(),
+            built_wrong: String::new(),
+            painted: Painted::default(),
+        })
+    }
+
+    /// The language changed: everything is painted again.
+    pub fn forget_painted(&mut self) {
+        self.painted = Painted::default();
+        self.built_data.clear();
+        self.built_wrong.clear();
+    }
+
+    /// The preview of the picture the input layer shows now, if the file gave one.
+    fn preview_for(&self, cats: &CatController) -> Option<&Preview> {
+        let version = cats.input().version();
+        self.preview
+            .as_ref()
+            .filter(|(v, _)| *v == version)
+            .map(|(_, p)| p)
+    }
+
+    /// Resizes the backing stores; returns whether any changed.
+    pub fn fit(&mut self) -> bool {
+        let s = &mut self.surfaces;
+        let mut resized = s.original.fit() | s.strip.fit() | s.cost.fit();
+        resized |= s.template.fit() | s.legend.fit();
+        for c in s.channels.iter_mut() {
+            resized |= c.fit();
+        }
+        if resized {
+            self.painted = Painted::default();
+        }
+        resized
+    }
+
+    /// Texts first: they show or hide canvases, which are then sized and painted.
+    /// The input layer and the results are repainted only when they changed (a run
+    /// changes its results a few dozen times, not every frame).
+    pub fn paint(&mut self, app: &App) -> Result<(), JsValue> {
+        let (cats, lang) = (app.cats(), app.lang());
+        let input = cats.input();
+        let input_key = format!(
+            "{} {:?} {:?} {} {:?}",
+            input.version(),
+            input.focus(),
+            input.order(),
+            input.scaled(),
+            lang
+        );
+        let snap = cats.snapshot().map(|s| s.iteration);
+        let asked = cats.prediction().map(|p| (&p.name, p.p_cat));
+        let results_key = format!("{snap:?} {:?} {asked:?} {lang:?}", cats.state());
+        let new_input = input_key != self.painted.input;
+        let new_results = results_key != self.painted.results;
+        let mut page = CatPage {
+            cats,
+            view: self,
+            lang,
+        };
+        panels::update(&mut page, new_input, new_results)?;
+        // The texts show or hide canvases, which are then sized and painted.
+        let resized = page.view.fit();
+        if new_input || resized {
+            paint::paint_input(&page)?;
+        }
+        if new_results || resized {
+            paint::paint_results(&page)?;
+        }
+        self.painted = Painted {
+            input: input_key,
+            results: results_key,
+        };
+        Ok(())
+    }
+}

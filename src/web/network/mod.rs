@@ -1,0 +1,161 @@
+//! Tab ① on the page: its three canvases, the network layout (redone only when
+//! the network's shape or the canvas size changes), the hover, and its paint.
+//! Its listeners are in [`controls`], its texts in [`panels`] and [`table`], its
+//! JS API in [`api`].
+
+pub mod api;
+pub mod controls;
+mod panels;
+mod table;
+
+use wasm_bindgen::JsValue;
+
+use crate::app::network::rates::{descent_stops, network_stops};
+use crate::app::App;
+use crate::engine::snapshot::{DescentSnapshot, NetworkSnapshot};
+use crate::view::descent::{draw_descent, ChartStyle, DescentMapper};
+use crate::view::history::draw_loss_history;
+use crate::view::network::{
+    draw_network, EdgeLabel, EdgeRef, NetworkLayout, NetworkStyle, NodeRef,
+};
+
+use super::canvas::{report, Surface};
+
+/// What the pointer is over on the network canvas, and where (CSS px in the canvas).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Hover {
+    /// An edge.
+    Edge(EdgeRef, f64, f64),
+    /// A neuron.
+    Node(NodeRef, f64, f64),
+}
+
+/// Tab ①'s state on the page beside the App.
+pub struct NetworkView {
+    net: Surface,
+    descent: Surface,
+    history: Surface,
+    layout: Option<NetworkLayout>,
+    hover: Option<Hover>,
+    mapper: Option<DescentMapper>,
+    /// The settings changed from outside the fields (preset, reset, link): refill them.
+    pub refill_fields: bool,
+    /// The descent slider's stops (learning rates).
+    descent_stops: Vec<f64>,
+    /// The network slider's stops (learning rates).
+    network_stops: Vec<f64>,
+}
+
+impl NetworkView {
+    /// The tab's canvases (`#network-canvas`, `#descent-canvas`, `#history-canvas`).
+    pub fn new() -> Result<NetworkView, JsValue> {
+        Ok(NetworkView {
+            net: Surface::new("network-canvas")?,
+            descent: Surface::new("descent-canvas")?,
+            history: Surface::new("history-canvas")?,
+            layout: None,
+            hover: None,
+            mapper: None,
+            refill_fields: true,
+            descent_stops: descent_stops(),
+            network_stops: network_stops(),
+        })
+    }
+
+    /// The pointer is at (x, y) CSS px on the network canvas (NaN: it left).
+    /// Returns whether what it is over changed.
+    pub fn hover_at(&mut self, x: f64, y: f64) -> bool {
+        let (bx, by) = self.net.to_backing(x, y);
+        let hover = self
+            .layout
+            .as_ref()
+            .filter(|_| x.is_finite() && y.is_finite())
+            .and_then(|l| {
+                l.hit_node(bx, by)
+                    .map(|n| Hover::Node(n, x, y))
+                    .or_else(|| l.hit_edge(bx, by).map(|e| Hover::Edge(e, x, y)))
+            });
+        let changed = hover != self.hover;
+        self.hover = hover;
+        changed
+    }
+
+    /// The learning-rate slider's stops: the descent view's or the network's.
+    pub fn stops(&self, descent: bool) -> &[f64] {
+        if descent {
+            &self.descent_stops
+        } else {
+            &self.network_stops
+        }
+    }
+
+    /// The w of the descent curve at (x, y) CSS px on its canvas, if on the curve's plot.
+    pub fn w_at(&self, x: f64, y: f64) -> Option<f64> {
+        let (bx, by) = self.descent.to_backing(x, y);
+        self.mapper.as_ref()?.w_at(bx, by)
+    }
+
+    /// Resizes the backing stores; recomputes the layout when the network's shape
+    /// or size changed. Returns whether anything changed.
+    pub fn fit(&mut self, app: &App) -> bool {
+        let resized = self.net.fit() | self.descent.fit() | self.history.fit();
+        let sizes = app.network().sizes();
+        let stale = self
+            .layout
+            .as_ref()
+            .map_or(true, |l| l.sizes() != sizes.as_slice());
+        if resized || stale {
+            let (w, h) = self.net.size();
+            self.layout = Some(NetworkLayout::new(&sizes, w, h, self.net.scale));
+        }
+        resized || stale
+    }
+
+    /// Paints the canvases and the texts (one snapshot of each view per paint).
+    pub fn paint(&mut self, app: &App) -> Result<(), JsValue> {
+        let lab = app.network();
+        let (snap, dsnap) = (lab.network(), lab.descent());
+        self.paint_canvases(app, &snap, &dsnap);
+        panels::update(self, app, &snap, &dsnap)
+    }
+
+    /// Paints the three canvases; a drawing error is reported on the console, not fatal.
+    fn paint_canvases(&mut self, app: &App, snap: &NetworkSnapshot, dsnap: &DescentSnapshot) {
+        let lang = app.lang();
+        let hover = match self.hover {
+            Some(Hover::Edge(e, _, _)) => Some(e),
+            _ => None,
+        };
+        let edge_label = if app.network().show_weights() {
+            EdgeLabel::Weight
+        } else {
+            EdgeLabel::Gradient
+        };
+        if let (Some(area), Some(layout)) = (self.net.area(), self.layout.as_ref()) {
+            let style = NetworkStyle {
+                lang,
+                edge_label,
+                hover,
+                scale: self.net.scale,
+            };
+            report(draw_network(&area, layout, snap, &style).map_err(|e| e.to_string()));
+        }
+        if let Some(area) = self.history.area() {
+            let style = ChartStyle {
+                lang,
+                scale: self.history.scale,
+            };
+            report(draw_loss_history(&area, &snap.loss_history, &style).map_err(|e| e.to_string()));
+        }
+        if let Some(area) = self.descent.area() {
+            let style = ChartStyle {
+                lang,
+                scale: self.descent.scale,
+            };
+            match draw_descent(&area, dsnap, &style) {
+                Ok(mapper) => self.mapper = Some(mapper),
+                Err(e) => report(Err(e.to_string())),
+            }
+        }
+    }
+}
