@@ -6,10 +6,10 @@
 use backprop_lab::app::cats::{Focus, Origin, Pointer};
 use backprop_lab::engine::image::{index_of, Order, Picture, FEATURES};
 use backprop_lab::i18n::Lang;
-use backprop_lab::view::pixels::{
+use backprop_lab::view::cats::pixels::{
     channel_rgba, neighbourhood, pixel_cell, strip_rgba, CellGrid, STRIP_COLS, STRIP_ROWS,
 };
-use backprop_lab::view::pixels_text::{
+use backprop_lab::view::cats::pixels_text::{
     cell_text, crop_in_thumbnail, crop_line, index_formula, position_line, value_line,
 };
 

@@ -7,8 +7,8 @@ use backprop_lab::app::cats::{ModelKind, Prediction, RunState, Settings, Source}
 use backprop_lab::engine::cats::{Misclassified, Model, TrainingSnapshot};
 use backprop_lab::engine::image::{Picture, FEATURES};
 use backprop_lab::i18n::Lang;
-use backprop_lab::view::cats_cost::{draw_cost, sampled, ChartStyle};
-use backprop_lab::view::cats_text::{
+use backprop_lab::view::cats::cost::{draw_cost, sampled, ChartStyle};
+use backprop_lab::view::cats::text::{
     accuracy_line, misclassified_caption, misclassified_summary, model_line, parameter_count,
     percent, prediction_line, source_line, status_line,
 };

@@ -7,7 +7,7 @@ use backprop_lab::engine::descent::Descent;
 use backprop_lab::engine::snapshot::DescentSnapshot;
 use backprop_lab::i18n::{t, Lang};
 use backprop_lab::view::descent::{draw_descent, ChartStyle, DescentMapper};
-use backprop_lab::view::history::draw_loss_history;
+use backprop_lab::view::network::history::draw_loss_history;
 use backprop_lab::view::palette;
 use plotters::prelude::*;
 

@@ -8,7 +8,9 @@ use backprop_lab::engine::mlp::Preset;
 use backprop_lab::engine::snapshot::{NetworkSnapshot, Phase, Regime};
 use backprop_lab::engine::trainer::Trainer;
 use backprop_lab::i18n::Lang;
-use backprop_lab::view::formula::{descent_lines, next_phase_line, phase_panel, regime_name};
+use backprop_lab::view::network::formula::{
+    descent_lines, next_phase_line, phase_panel, regime_name,
+};
 
 /// The displayed numbers keep 4 significant digits: compare with this relative tolerance.
 const REL: f64 = 6e-4;

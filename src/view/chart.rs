@@ -8,8 +8,8 @@ use plotters::style::{IntoFont, RGBColor, TextStyle};
 
 use crate::i18n::Lang;
 
-use super::number::fmt;
-use super::palette;
+use crate::view::number::fmt;
+use crate::view::palette;
 
 /// A chart's drawing context: f64 on both axes.
 pub(crate) type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;

@@ -6,7 +6,7 @@
 use crate::app::message::{Arg, Message, Topic};
 use crate::i18n::{fill, t, t_code, tf, Lang};
 
-use super::number::fmt;
+use crate::view::number::fmt;
 
 /// The message in `lang`, placeholders filled.
 pub fn render(message: &Message, lang: Lang) -> String {

@@ -1,9 +1,9 @@
 //! Small pieces of written maths shared by the phase panel and the descent texts:
 //! layer indices as superscripts (`W⁽¹⁾`), iterate indices as subscripts (`w₃`),
 //! and vectors and matrices that stay readable when a layer is wide.
-//! Every number still goes through [`super::number`].
+//! Every number still goes through [`crate::view::number`].
 
-use super::number::{fmt, fmt_mat, fmt_sig, fmt_vec, SHORT};
+use crate::view::number::{fmt, fmt_mat, fmt_sig, fmt_vec, SHORT};
 
 /// Vectors longer than this are shown as their first entries, `…` and the last.
 const MAX_VEC: usize = 6;
@@ -51,7 +51,7 @@ pub fn paren(v: f64) -> String {
     paren_sig(v, SHORT)
 }
 
-/// [`paren`] with `sig` significant digits (tooltips use [`super::number::LONG`]).
+/// [`paren`] with `sig` significant digits (tooltips use [`crate::view::number::LONG`]).
 pub fn paren_sig(v: f64, sig: usize) -> String {
     let s = fmt_sig(v, sig);
     if s.starts_with('-') {

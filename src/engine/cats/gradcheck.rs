@@ -3,8 +3,8 @@
 //! plainly in f64, the course's way. In wasm they run under wasm-bindgen-test and
 //! check the SIMD kernels (see [`super::kernel`]).
 
+use super::batch::Parameters;
 use super::dataset::Sample;
-use super::descent::Parameters;
 use super::examples::Examples;
 use super::hidden::TwoLayer;
 use super::logistic::Logistic;

@@ -8,7 +8,7 @@
 //! gradient dW⁽¹⁾ is summed over the transposed levels, unit by unit, skipping units
 //! that no example activates (see [`super::kernel`]). The parameters stay f64.
 
-use super::descent::Parameters;
+use super::batch::Parameters;
 use super::examples::Examples;
 use super::kernel::{dot, row_dots, Fixed};
 use super::sigmoid::{cross_entropy, sigmoid};

@@ -8,7 +8,7 @@
 //! dwⱼ = (1/(255·m))·Σᵢ dzᵢ·xᵢⱼ over the transposed levels (see [`super::kernel`]).
 //! w changes only after all m examples: exactly the course's batch step.
 
-use super::descent::Parameters;
+use super::batch::Parameters;
 use super::examples::Examples;
 use super::kernel::{dot, row_dots, Fixed};
 use super::sigmoid::{cross_entropy, sigmoid};

@@ -3,12 +3,12 @@
 //! set) train logistic regression ŷ = σ(wᵀx + b) or a two-layer network
 //! LINEAR→RELU→LINEAR→SIGMOID by batch gradient descent.
 
+mod batch;
 mod canvas;
 mod config;
 mod dataset;
 mod demo;
 mod demo_scenes;
-mod descent;
 pub(crate) mod error;
 mod examples;
 #[cfg(test)]

@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
+use super::batch::{BatchDescent, Breakdown, Parameters};
 use super::config::{Model, TrainConfig};
 use super::dataset::{check_count, CatData};
-use super::descent::{Breakdown, Descent, Parameters};
 use super::error::{CatError, Kind};
 use super::examples::Examples;
 use super::hidden::TwoLayer;
@@ -26,8 +26,8 @@ pub struct Training {
 /// The descent of whichever model the configuration names.
 #[derive(Clone, Debug)]
 enum Run {
-    Logistic(Descent<Logistic>),
-    Hidden(Descent<TwoLayer>),
+    Logistic(BatchDescent<Logistic>),
+    Hidden(BatchDescent<TwoLayer>),
 }
 
 impl Run {
@@ -105,8 +105,10 @@ impl Training {
             return Err(CatError::new(Kind::EmptyClass { class: "non-cat" }));
         }
         let run = match config.model {
-            Model::Logistic => Run::Logistic(Descent::new(Logistic::zeros(), Logistic::zeros())),
-            Model::Hidden { size } => Run::Hidden(Descent::new(
+            Model::Logistic => {
+                Run::Logistic(BatchDescent::new(Logistic::zeros(), Logistic::zeros()))
+            }
+            Model::Hidden { size } => Run::Hidden(BatchDescent::new(
                 TwoLayer::random(size, config.seed),
                 TwoLayer::zeros(size),
             )),
@@ -252,7 +254,7 @@ mod tests {
         let mut t = Training::new(TrainConfig::logistic(), &data).expect("valid");
         // Weights so large that z = wᵀx overflows to ∞: the cost is not finite.
         let huge = Logistic::new(vec![1e306; FEATURES], 0.0);
-        t.run = Run::Logistic(Descent::new(huge.clone(), huge));
+        t.run = Run::Logistic(BatchDescent::new(huge.clone(), huge));
         for _ in 0..2 {
             let err = t.step(10).expect_err("diverged");
             assert_eq!(err.code(), "training-diverged");

@@ -11,7 +11,7 @@ mod eval;
 mod lexer;
 mod op;
 mod parser;
-mod picture;
+mod reveal;
 mod session;
 mod snapshot;
 

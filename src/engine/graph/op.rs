@@ -40,15 +40,8 @@ pub(crate) enum Domain {
     Overflow,
 }
 
-/// σ(x) = 1/(1 + e^(−x)), written so that neither branch overflows.
-fn sigmoid(x: f64) -> f64 {
-    if x >= 0.0 {
-        1.0 / (1.0 + (-x).exp())
-    } else {
-        let e = x.exp();
-        e / (1.0 + e)
-    }
-}
+/// σ(x) = 1/(1 + e^(−x)): the engine's one logistic function.
+use crate::engine::activation::sigmoid;
 
 impl Op {
     /// The value at inputs `x` (slot order) and the local derivatives ∂out/∂x[slot]

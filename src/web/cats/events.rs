@@ -12,7 +12,7 @@ use crate::app::cats::{
 use crate::app::message::Message;
 use crate::app::{Command, Tab};
 use crate::engine::image::{Order, SIDE};
-use crate::view::pixels::{CellGrid, STRIP_COLS, STRIP_ROWS};
+use crate::view::cats::pixels::{CellGrid, STRIP_COLS, STRIP_ROWS};
 
 use super::super::dom::{by_id, set_attr};
 use super::super::listen::{checked, field_value as field, Wiring};

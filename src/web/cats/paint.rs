@@ -8,9 +8,11 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use crate::app::cats::{Focus, InputLayer};
 use crate::engine::image::{index_of, Order, Picture, CHANNELS, SIDE};
-use crate::view::cats_cost::{draw_cost, ChartStyle};
-use crate::view::pixels::{channel_rgba, pixel_cell, strip_rgba, CellGrid, STRIP_COLS, STRIP_ROWS};
-use crate::view::pixels_text::crop_in_thumbnail;
+use crate::view::cats::cost::{draw_cost, ChartStyle};
+use crate::view::cats::pixels::{
+    channel_rgba, pixel_cell, strip_rgba, CellGrid, STRIP_COLS, STRIP_ROWS,
+};
+use crate::view::cats::pixels_text::crop_in_thumbnail;
 
 use super::super::canvas::Surface;
 use super::super::dom::set_attr;

@@ -12,14 +12,14 @@ use crate::app::cats::{ModelKind, RunState, Source};
 use crate::engine::cats::TrainingSnapshot;
 use crate::engine::image::Order;
 use crate::i18n::{t, tf, Lang};
-use crate::view::cats_text::{
+use crate::view::cats::pixels::neighbourhood;
+use crate::view::cats::pixels_text::{
+    cell_text, crop_line, index_formula, order_note, position_line, value_line,
+};
+use crate::view::cats::text::{
     accuracy_line, misclassified_summary, model_line, prediction_line, source_line, status_line,
 };
 use crate::view::message::render;
-use crate::view::pixels::neighbourhood;
-use crate::view::pixels_text::{
-    cell_text, crop_line, index_formula, order_note, position_line, value_line,
-};
 
 use super::super::dom::{by_id, document, set_attr, set_hidden, set_text};
 use super::CatPage;

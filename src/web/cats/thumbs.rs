@@ -8,7 +8,7 @@ use web_sys::{Element, HtmlCanvasElement};
 use crate::app::cats::Set;
 use crate::engine::cats::{Sample, TrainingSnapshot};
 use crate::i18n::{tf, Lang};
-use crate::view::cats_text::{class_word, misclassified_caption};
+use crate::view::cats::text::{class_word, misclassified_caption};
 
 use super::super::dom::{by_id, document};
 use super::paint::put_picture;

@@ -14,7 +14,7 @@ use crate::app::network::rates::{descent_stops, network_stops};
 use crate::app::App;
 use crate::engine::snapshot::{DescentSnapshot, NetworkSnapshot};
 use crate::view::descent::{draw_descent, ChartStyle, DescentMapper};
-use crate::view::history::draw_loss_history;
+use crate::view::network::history::draw_loss_history;
 use crate::view::network::{
     draw_network, EdgeLabel, EdgeRef, NetworkLayout, NetworkStyle, NodeRef,
 };

@@ -13,8 +13,8 @@ use crate::app::App;
 use crate::engine::loss::LossKind;
 use crate::engine::snapshot::{DescentSnapshot, NetworkSnapshot, Phase, Regime};
 use crate::i18n::{t, tf, Lang};
-use crate::view::formula::{descent_lines, next_phase_line, phase_panel, regime_name};
 use crate::view::message::render;
+use crate::view::network::formula::{descent_lines, next_phase_line, phase_panel, regime_name};
 use crate::view::number::{fmt, fmt_sig, LONG};
 
 use super::super::dom::{by_id, set_attr, set_hidden, set_lines, set_text};
