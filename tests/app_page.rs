@@ -215,3 +215,39 @@ fn the_graph_tab_commands_reach_the_graph_and_the_link_follows() {
         "{query}"
     );
 }
+
+#[test]
+fn commands_that_change_settings_from_outside_refill_the_fields() {
+    use backprop_lab::app::cats::ModelKind as M;
+    assert!(Command::Network(NetworkCommand::Reset).refills_fields());
+    assert!(Command::Network(NetworkCommand::PickStart(0.3)).refills_fields());
+    assert!(Command::FollowLink("#lr=1".into()).refills_fields());
+    assert!(Command::Cats(CatCommand::SetModel(M::Hidden)).refills_fields());
+    // What the learner typed stays as typed.
+    assert!(!Command::Network(NetworkCommand::SetLearningRate(0.1)).refills_fields());
+    assert!(!Command::Cats(CatCommand::SetRate(0.1)).refills_fields());
+    assert!(!Command::SetTab(Tab::Graph).refills_fields());
+}
+
+#[test]
+fn a_clicked_start_is_rounded_to_a_readable_number() {
+    let mut app = app_for("");
+    app.apply(Command::Network(NetworkCommand::PickStart(1.2372)));
+    assert_eq!(app.network().descent().w0, 1.25);
+    assert_eq!(app.params().network.w0, 1.25);
+    app.apply(Command::Network(NetworkCommand::PickStart(-0.024)));
+    assert_eq!(app.network().descent().w0, 0.0);
+}
+
+#[test]
+fn a_class_becomes_a_one_hot_target_and_a_missing_class_is_refused() {
+    let mut app = app_for("preset=tutorial-classification");
+    app.apply(Command::Network(NetworkCommand::SetTargetClass(1)));
+    assert_eq!(app.network().network().target, vec![0.0, 1.0]);
+    app.apply(Command::Network(NetworkCommand::SetTargetClass(2)));
+    assert_eq!(app.network().network().target, vec![0.0, 1.0]);
+    assert_eq!(
+        app.network().alert().map(|m| m.key()).as_deref(),
+        Some("err.input.y-length")
+    );
+}

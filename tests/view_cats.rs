@@ -200,3 +200,34 @@ fn the_crop_is_the_centre_square() {
         "train #0: already 64×64 px — used as it is."
     );
 }
+
+#[test]
+fn focus_frames_mark_the_value_and_its_pixels_other_channels() {
+    use backprop_lab::view::cats::pixels::{channel_frames, strip_frames};
+    use backprop_lab::view::palette;
+    let grid = CellGrid::fit(STRIP_COLS, STRIP_ROWS, 1280.0, 960.0);
+    // Pixel (10, 20), green, channel-first: index 1·4096 + 10·64 + 20 = 4756.
+    let f = focus(10, 20, 1, Order::ChannelFirst);
+    assert_eq!(f.index, 4756);
+    let frames = strip_frames(&grid, &f, 2.0);
+    assert_eq!(frames.len(), 3);
+    let own = frames[2];
+    assert_eq!(Some(own.cell), grid.rect(4756));
+    assert_eq!((own.colour, own.width), (palette::HOVER, 4.0));
+    let others: Vec<_> = frames[..2].iter().map(|fr| Some(fr.cell)).collect();
+    assert_eq!(
+        others,
+        [grid.rect(10 * 64 + 20), grid.rect(2 * 4096 + 10 * 64 + 20)]
+    );
+    assert!(frames[..2]
+        .iter()
+        .all(|fr| fr.colour == palette::BACKGROUND && fr.width == 2.0));
+    // In a channel matrix: thick on its own channel, thin on the others.
+    let side = CellGrid::fit(64, 64, 640.0, 640.0);
+    let mine = channel_frames(&side, &f, 1, 1.0);
+    let other = channel_frames(&side, &f, 0, 1.0);
+    assert_eq!(mine[0].cell, other[0].cell);
+    assert_eq!(Some(mine[0].cell), side.rect(pixel_cell(&f)));
+    assert_eq!((mine[0].width, other[0].width), (2.0, 1.0));
+    assert_eq!(palette::css(palette::HOVER), "#facc15");
+}

@@ -46,6 +46,23 @@ pub enum Command {
     DismissLinkMessage,
 }
 
+impl Command {
+    /// Whether the page must write the settings back into the fields after this
+    /// command: it changed them from outside the fields (a preset, a reset, a
+    /// model's course settings, a link). The graph lab's fields follow its state.
+    pub fn refills_fields(&self) -> bool {
+        match self {
+            Command::Network(c) => c.refills_fields(),
+            Command::Cats(c) => matches!(c, CatCommand::SetModel(_)),
+            Command::FollowLink(_) => true,
+            Command::Graph(_)
+            | Command::SetTab(_)
+            | Command::SetLang(_)
+            | Command::DismissLinkMessage => false,
+        }
+    }
+}
+
 /// The whole page's state.
 pub struct App {
     tab: Tab,

@@ -29,10 +29,10 @@ fn render_arg(arg: &Arg, lang: Lang) -> String {
 }
 
 /// The notice about a link's ignored settings: the heading, then one item per
-/// setting, on one line.
+/// setting (each reason ends with its own full stop), on one line.
 pub fn render_link(messages: &[Message], lang: Lang) -> String {
     let items: Vec<String> = messages.iter().map(|m| render(m, lang)).collect();
-    format!("{} {}", t(lang, "err.param.ignored"), items.join("; "))
+    format!("{} {}", t(lang, "err.param.ignored"), items.join(" "))
 }
 
 /// `"English / 中文"`: a message for the JS API's errors, readable by either reader.

@@ -50,3 +50,20 @@ pub const HOVER: RGBColor = RGBColor(250, 204, 21);
 pub const PATH: RGBColor = RGBColor(79, 70, 229);
 /// The tangent at the current descent iterate.
 pub const TANGENT: RGBColor = RGBColor(217, 119, 6);
+
+/// The thin dark line inside a cell's frame, for contrast on light pictures.
+pub const FRAME_INNER: RGBColor = RGBColor(17, 24, 39);
+/// Veils the part of the original picture outside the crop square (with [`VEIL_ALPHA`]).
+pub const VEIL: RGBColor = BACKGROUND;
+/// Opacity of [`VEIL`].
+pub const VEIL_ALPHA: f64 = 0.6;
+
+/// A colour as CSS text (`#rrggbb`), for canvases painted without plotters.
+pub fn css(c: RGBColor) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+}
+
+/// A colour with an opacity as CSS text (`rgba(r, g, b, a)`).
+pub fn css_alpha(c: RGBColor, alpha: f64) -> String {
+    format!("rgba({}, {}, {}, {alpha})", c.0, c.1, c.2)
+}

@@ -22,7 +22,7 @@ pub fn install() {
 /// address (it needs no wasm to work, since the instance may be dead).
 fn show_notice() {
     let text = format!(
-        "{} {}",
+        "{}\n{}",
         t(Lang::Zh, "err.panic.text"),
         t(Lang::En, "err.panic.text")
     );

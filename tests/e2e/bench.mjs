@@ -1,5 +1,6 @@
 // Page-side benchmark in headless Chromium (1280×800): time per painted
 // animation frame spent in update + render while playing (median, p99),
+// animation frames requested in 3 idle seconds on each tab and in 3 s of play,
 // load-to-first-frame time, and the gzipped transfer size of wasm + JS + CSS.
 // Run after `trunk build --release`:  node tests/e2e/bench.mjs
 import { readdir, readFile } from 'node:fs/promises';
@@ -39,6 +40,28 @@ async function playing(browser, url, hash, seconds) {
   return stats;
 }
 
+/** Animation frames the page requested in 3 s on each tab while nothing moves, and while playing. */
+async function requestedFrames(browser, url) {
+  const { page, context } = await openLab(browser, url);
+  const count = () => page.evaluate(() => window.wasmBindings.frameStats().requested);
+  const rows = [];
+  for (const tab of ['network', 'graph', 'cats']) {
+    await page.click(`#tab-${tab}`);
+    await page.waitForTimeout(500);
+    const before = await count();
+    await page.waitForTimeout(3000);
+    rows.push([`idle on the ${tab} tab`, (await count()) - before]);
+  }
+  await page.click('#tab-network');
+  await page.waitForTimeout(300);
+  const before = await count();
+  await page.click('#play');
+  await page.waitForTimeout(3000);
+  rows.push(['playing the network (speed 4/s)', (await count()) - before]);
+  await context.close();
+  return rows;
+}
+
 const server = await serve();
 const browser = await launch();
 try {
@@ -47,6 +70,7 @@ try {
   // Fastest speed (many phases per frame) with the descent view playing too.
   const fast = await playing(browser, server.url, '#speed=7&rate=0.1', 8);
   const slow = await playing(browser, server.url, '#speed=4&rate=0.1', 8);
+  const requested = await requestedFrames(browser, server.url);
   console.log(`Chromium headless, viewport 1280×800, ${new Date().toISOString().slice(0, 10)}`);
   console.log('| measure | value |');
   console.log('|---|---|');
@@ -54,6 +78,7 @@ try {
   console.log(`| frame update+render, playing at 600 phases/s (p99) | ${fast.p99Ms.toFixed(2)} ms |`);
   console.log(`| frame update+render, playing at 16 phases/s (median / p99) | ${slow.medianMs.toFixed(2)} / ${slow.p99Ms.toFixed(2)} ms over ${slow.frames} painted frames |`);
   console.log(`| load to first painted frame (median of 5) | ${first.toFixed(0)} ms |`);
+  for (const [what, n] of requested) console.log(`| animation frames requested in 3 s, ${what} | ${n} |`);
   for (const r of sizes) console.log(`| ${r.file} | ${(r.raw / 1024).toFixed(1)} KB raw, ${(r.gzip / 1024).toFixed(1)} KB gzipped |`);
   const total = sizes.reduce((s, r) => s + r.gzip, 0);
   console.log(`| total transfer (wasm + JS + CSS, gzip -9) | ${(total / 1024).toFixed(1)} KB |`);

@@ -4,6 +4,7 @@
 
 use crate::engine::cats::{Model, TrainConfig};
 
+use crate::app::input::{parse_count, parse_number};
 use crate::app::message::{Message, Topic};
 
 /// Milliseconds of training per animation frame (a 60 Hz frame lasts 16.7 ms).
@@ -173,27 +174,21 @@ impl StepBudget {
     }
 }
 
-/// A learning rate typed by the learner: a number, else bad-rate.
+/// A learning rate typed by the learner: a number (read by the page's one number
+/// reader), else bad-rate with the engine's limits; the range is checked when
+/// the settings are.
 pub fn parse_rate(text: &str) -> Result<f64, Message> {
-    text.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|r| r.is_finite())
-        .ok_or_else(|| bad_config("bad-rate", |c| c.learning_rate = f64::NAN))
+    parse_number(text).map_err(|_| bad_config("bad-rate", |c| c.learning_rate = f64::NAN))
 }
 
 /// An iteration count typed by the learner: a whole number, else bad-iterations.
 pub fn parse_iterations(text: &str) -> Result<usize, Message> {
-    text.trim()
-        .parse::<usize>()
-        .map_err(|_| bad_config("bad-iterations", |c| c.iterations = 0))
+    parse_count(text).map_err(|_| bad_config("bad-iterations", |c| c.iterations = 0))
 }
 
 /// A hidden-layer size typed by the learner: a whole number, else bad-hidden.
 pub fn parse_hidden(text: &str) -> Result<usize, Message> {
-    text.trim()
-        .parse::<usize>()
-        .map_err(|_| bad_config("bad-hidden", |c| c.model = Model::Hidden { size: 0 }))
+    parse_count(text).map_err(|_| bad_config("bad-hidden", |c| c.model = Model::Hidden { size: 0 }))
 }
 
 /// The engine's own refusal of a configuration spoiled by `spoil`, so the message and

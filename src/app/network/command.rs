@@ -82,7 +82,8 @@ impl NetworkCommand {
 
 /// Rounds a clicked w to the nearest multiple of 0.05.
 pub fn round_start(w: f64) -> f64 {
-    (w * 20.0).round() / 20.0
+    // + 0.0 turns −0 into 0, so the link and the field never say "-0".
+    (w * 20.0).round() / 20.0 + 0.0
 }
 
 /// The settings of tab ① that a link carries.

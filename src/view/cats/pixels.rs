@@ -3,8 +3,11 @@
 //! numbers around a pixel, and the geometry that maps cells to canvas pixels and
 //! back (so hovering a pixel finds its vector cell and the other way round).
 
+use plotters::style::RGBColor;
+
 use crate::app::cats::Focus;
-use crate::engine::image::{Order, Picture, CHANNELS, FEATURES, SIDE};
+use crate::engine::image::{index_of, Order, Picture, CHANNELS, FEATURES, SIDE};
+use crate::view::palette;
 
 /// Cells per row of the vector strip: one row of the picture is half a strip row
 /// in channel-first order, and each channel fills exactly 32 strip rows.
@@ -125,4 +128,68 @@ impl CellGrid {
 /// The matrix cell of the focused value in a 64 × 64 channel grid.
 pub fn pixel_cell(focus: &Focus) -> usize {
     focus.row * SIDE + focus.col
+}
+
+/// A frame the input layer draws around a cell: where, in which palette colour,
+/// how wide (backing px). It lies outside the cell, so small cells stay visible,
+/// with a thin [`palette::FRAME_INNER`] line inside it for contrast on light pictures.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CellFrame {
+    /// The cell: left, top, side (backing px).
+    pub cell: (f64, f64, f64),
+    /// The frame's colour.
+    pub colour: RGBColor,
+    /// Its width (backing px).
+    pub width: f64,
+}
+
+/// The frames of one channel matrix: the focused value's pixel, thick and in the
+/// highlighter colour on its own channel, thin and white on the other two.
+pub fn channel_frames(
+    grid: &CellGrid,
+    focus: &Focus,
+    channel: usize,
+    scale: f64,
+) -> Vec<CellFrame> {
+    let mine = focus.channel == channel;
+    let cell = grid.rect(pixel_cell(focus));
+    cell.map(|cell| CellFrame {
+        cell,
+        colour: if mine {
+            palette::HOVER
+        } else {
+            palette::BACKGROUND
+        },
+        width: scale * if mine { 2.0 } else { 1.0 },
+    })
+    .into_iter()
+    .collect()
+}
+
+/// The frames of the vector strip: the focused value's cell (thick, highlighter)
+/// and the same pixel's other two channels (thin, white).
+pub fn strip_frames(grid: &CellGrid, focus: &Focus, scale: f64) -> Vec<CellFrame> {
+    let siblings = (0..CHANNELS)
+        .filter(|&c| c != focus.channel)
+        .filter_map(|c| grid.rect(index_of(focus.row, focus.col, c, focus.order)))
+        .map(|cell| CellFrame {
+            cell,
+            colour: palette::BACKGROUND,
+            width: scale,
+        });
+    let own = grid.rect(focus.index).map(|cell| CellFrame {
+        cell,
+        colour: palette::HOVER,
+        width: 2.0 * scale,
+    });
+    siblings.chain(own).collect()
+}
+
+/// The frame of the crop square on the original picture.
+pub fn crop_frame(cell: (f64, f64, f64), scale: f64) -> CellFrame {
+    CellFrame {
+        cell,
+        colour: palette::HOVER,
+        width: 2.0 * scale,
+    }
 }

@@ -6,25 +6,20 @@
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
-use crate::app::cats::{Focus, InputLayer};
-use crate::engine::image::{index_of, Order, Picture, CHANNELS, SIDE};
+use crate::app::cats::InputLayer;
+use crate::engine::image::{Order, Picture, CHANNELS, SIDE};
 use crate::view::cats::cost::{draw_cost, ChartStyle};
 use crate::view::cats::pixels::{
-    channel_rgba, pixel_cell, strip_rgba, CellGrid, STRIP_COLS, STRIP_ROWS,
+    channel_frames, channel_rgba, crop_frame, strip_frames, strip_rgba, CellFrame, CellGrid,
+    STRIP_COLS, STRIP_ROWS,
 };
 use crate::view::cats::pixels_text::crop_in_thumbnail;
+use crate::view::palette;
 
 use super::super::canvas::Surface;
 use super::super::dom::set_attr;
 use super::files::scratch;
 use super::CatPage;
-
-/// The highlighter yellow of the focused value (the palette's hover colour).
-const FOCUS: &str = "#facc15";
-/// Frames of the same pixel's other channels.
-const SIBLING: &str = "#ffffff";
-/// Dims the part of the original outside the crop square.
-const DIM: &str = "rgba(255, 255, 255, 0.6)";
 
 /// Paints the input layer's canvases (the original, the matrices, the vector).
 pub fn paint_input(page: &CatPage) -> Result<(), JsValue> {
@@ -76,21 +71,23 @@ fn blit(
     ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&canvas, x, y, dw, dh)
 }
 
-/// A frame around cell (x, y, side), `width` px wide, outside the cell so small
-/// cells stay visible, with a dark inner line for contrast on light pictures.
-fn frame(ctx: &CanvasRenderingContext2d, (x, y, side): (f64, f64, f64), colour: &str, width: f64) {
-    ctx.set_line_width(width);
-    ctx.set_stroke_style_str("#111827");
-    ctx.stroke_rect(x - 0.5, y - 0.5, side + 1.0, side + 1.0);
-    ctx.set_stroke_style_str(colour);
-    let grow = width / 2.0 + 1.0;
-    ctx.stroke_rect(x - grow, y - grow, side + 2.0 * grow, side + 2.0 * grow);
+/// Draws the view's frames (see `view::cats::pixels::CellFrame`).
+fn draw_frames(ctx: &CanvasRenderingContext2d, frames: &[CellFrame]) {
+    for f in frames {
+        let (x, y, side) = f.cell;
+        ctx.set_line_width(f.width);
+        ctx.set_stroke_style_str(&palette::css(palette::FRAME_INNER));
+        ctx.stroke_rect(x - 0.5, y - 0.5, side + 1.0, side + 1.0);
+        ctx.set_stroke_style_str(&palette::css(f.colour));
+        let grow = f.width / 2.0 + 1.0;
+        ctx.stroke_rect(x - grow, y - grow, side + 2.0 * grow, side + 2.0 * grow);
+    }
 }
 
 /// Clears a canvas to the page's white.
 fn clear(ctx: &CanvasRenderingContext2d, surface: &Surface) {
     let (w, h) = surface.size();
-    ctx.set_fill_style_str("#ffffff");
+    ctx.set_fill_style_str(&palette::css(palette::BACKGROUND));
     ctx.fill_rect(0.0, 0.0, w, h);
 }
 
@@ -120,16 +117,7 @@ fn paint_channel(surface: &Surface, input: &InputLayer, channel: usize) -> Resul
         (grid.x0, grid.y0, gw, gh),
     )?;
     if let Some(focus) = input.focus() {
-        if let Some(cell) = grid.rect(pixel_cell(&focus)) {
-            let mine = focus.channel == channel;
-            let colour = if mine { FOCUS } else { SIBLING };
-            frame(
-                &ctx,
-                cell,
-                colour,
-                surface.scale * if mine { 2.0 } else { 1.0 },
-            );
-        }
+        draw_frames(&ctx, &channel_frames(&grid, &focus, channel, surface.scale));
     }
     Ok(())
 }
@@ -151,30 +139,18 @@ fn paint_strip(surface: &Surface, input: &InputLayer) -> Result<(), JsValue> {
         channel_bounds(&ctx, &grid, surface.scale);
     }
     if let Some(focus) = input.focus() {
-        frame_siblings(&ctx, &grid, &focus, surface.scale);
+        draw_frames(&ctx, &strip_frames(&grid, &focus, surface.scale));
     }
     Ok(())
 }
 
 /// Lines between the R, G and B blocks of a channel-first strip (each 32 rows).
 fn channel_bounds(ctx: &CanvasRenderingContext2d, grid: &CellGrid, scale: f64) {
-    ctx.set_fill_style_str("#ffffff");
+    ctx.set_fill_style_str(&palette::css(palette::BACKGROUND));
     let rows_per_channel = STRIP_ROWS / CHANNELS;
     for c in 1..CHANNELS {
         let y = grid.y0 + (c * rows_per_channel) as f64 * grid.cell;
         ctx.fill_rect(grid.x0, y - scale / 2.0, grid.size().0, scale);
-    }
-}
-
-/// The focused value's cell and, thinner, the same pixel's other two channels.
-fn frame_siblings(ctx: &CanvasRenderingContext2d, grid: &CellGrid, focus: &Focus, scale: f64) {
-    for c in (0..CHANNELS).filter(|&c| c != focus.channel) {
-        if let Some(cell) = grid.rect(index_of(focus.row, focus.col, c, focus.order)) {
-            frame(ctx, cell, SIBLING, scale);
-        }
-    }
-    if let Some(cell) = grid.rect(focus.index) {
-        frame(ctx, cell, FOCUS, 2.0 * scale);
     }
 }
 
@@ -202,12 +178,12 @@ fn paint_original(page: &CatPage) -> Result<(), JsValue> {
     blit(&ctx, rgba, (pw, ph), (x, y, dw, dh))?;
     let (cx, cy, side) = crop_in_thumbnail(origin, dw / f64::from(origin.width.max(1)));
     let (cx, cy) = (x + cx, y + cy);
-    ctx.set_fill_style_str(DIM);
+    ctx.set_fill_style_str(&palette::css_alpha(palette::VEIL, palette::VEIL_ALPHA));
     ctx.fill_rect(x, y, dw, cy - y);
     ctx.fill_rect(x, cy + side, dw, y + dh - cy - side);
     ctx.fill_rect(x, cy, cx - x, side);
     ctx.fill_rect(cx + side, cy, x + dw - cx - side, side);
-    frame(&ctx, (cx, cy, side), FOCUS, 2.0 * surface.scale);
+    draw_frames(&ctx, &[crop_frame((cx, cy, side), surface.scale)]);
     Ok(())
 }
 
