@@ -14,6 +14,9 @@ use super::runner::Shared;
 /// One kept event listener.
 pub type Listener = Closure<dyn FnMut(Event)>;
 
+/// A handler: it gets the page and the event.
+type Handler = Box<dyn FnMut(&mut Page, &Event)>;
+
 /// The listeners being attached, and the runner they report to.
 pub struct Wiring<'a> {
     /// The page's runner.
@@ -28,7 +31,18 @@ impl Wiring<'_> {
         &mut self,
         target: &EventTarget,
         event: &str,
-        mut handler: impl FnMut(&mut Page, &Event) + 'static,
+        handler: impl FnMut(&mut Page, &Event) + 'static,
+    ) -> Result<(), JsValue> {
+        self.attach(target, event, Box::new(handler))
+    }
+
+    /// One closure type for every listener (the handler boxed), so the browser
+    /// glue is generated once rather than once per handler.
+    fn attach(
+        &mut self,
+        target: &EventTarget,
+        event: &str,
+        mut handler: Handler,
     ) -> Result<(), JsValue> {
         let runner = self.runner.clone();
         let closure = Listener::new(move |e: Event| {

@@ -217,7 +217,7 @@ fn rename(err: CatError, train_name: &str, test_name: &str) -> Message {
 
 /// The role of an HDF5 file from its name: "train_catvnoncat.h5" → train.
 pub fn hdf5_role(name: &str) -> Option<Set> {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let file = lower.rsplit(['/', '\\']).next().unwrap_or(&lower);
     match (file.contains("train"), file.contains("test")) {
         (true, false) => Some(Set::Train),
@@ -228,7 +228,7 @@ pub fn hdf5_role(name: &str) -> Option<Set> {
 
 /// HDF5 by signature (`\x89HDF\r\n\x1a\n` at the start) or by extension (.h5, .hdf5).
 pub fn is_hdf5(name: &str, bytes: &[u8]) -> bool {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     bytes.starts_with(b"\x89HDF\r\n\x1a\n") || lower.ends_with(".h5") || lower.ends_with(".hdf5")
 }
 
@@ -240,7 +240,7 @@ pub fn label_from_path(path: &str, fallback: bool) -> bool {
         .split(['/', '\\'])
         .rev()
         .skip(1)
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .collect();
     for folder in folders {
         if folder.contains("non") || folder.contains("not") {

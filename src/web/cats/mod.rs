@@ -13,8 +13,10 @@ mod thumbs;
 
 use wasm_bindgen::prelude::*;
 
-use crate::app::cats::CatController;
+use crate::app::cats::{CatController, Focus, RunState, Source};
 use crate::app::App;
+use crate::engine::cats::Counts;
+use crate::engine::image::Order;
 use crate::i18n::Lang;
 
 use super::canvas::Surface;
@@ -30,11 +32,24 @@ pub struct CatSurfaces {
     pub(super) legend: Surface,
 }
 
-/// What the canvases show: keys of the input layer and of the run's results.
+/// What the input layer's canvases show: the picture's version, the focus, the
+/// order, ÷255, the language.
+type InputKey = (u64, Option<Focus>, Order, bool, Lang);
+/// What the results show: the snapshot's iteration, the run's state, the last
+/// prediction (file and p(cat)), the language.
+type ResultsKey = (Option<usize>, RunState, Option<(String, f64)>, Lang);
+
+/// What the thumbnails of the data were built for: its origin, counts, language.
+type DataKey = (Source, Counts, Lang);
+/// What the misclassified list was built for: the snapshot's iteration and count
+/// of mistakes, the run's state, the language.
+type WrongKey = (Option<(usize, usize)>, RunState, Lang);
+
+/// What the canvases were last painted for (`None`: paint them).
 #[derive(Default)]
 struct Painted {
-    input: String,
-    results: String,
+    input: Option<InputKey>,
+    results: Option<ResultsKey>,
 }
 
 /// Tab ③'s state on the page beside the App.
@@ -48,8 +63,8 @@ pub struct CatView {
     /// Files being read right now.
     reading: usize,
     /// What the thumbnails and the misclassified list were last built for.
-    built_data: String,
-    built_wrong: String,
+    built_data: Option<DataKey>,
+    built_wrong: Option<WrongKey>,
     /// What was painted last.
     painted: Painted,
 }
@@ -84,8 +99,8 @@ impl CatView {
             preview: None,
             refill: true,
             reading: 0,
-            built_data: String::new(),
-            built_wrong: String::new(),
+            built_data: None,
+            built_wrong: None,
             painted: Painted::default(),
         })
     }
@@ -93,8 +108,8 @@ impl CatView {
     /// The language changed: everything is painted again.
     pub fn forget_painted(&mut self) {
         self.painted = Painted::default();
-        self.built_data.clear();
-        self.built_wrong.clear();
+        self.built_data = None;
+        self.built_wrong = None;
     }
 
     /// The preview of the picture the input layer shows now, if the file gave one.
@@ -126,19 +141,18 @@ impl CatView {
     pub fn paint(&mut self, app: &App) -> Result<(), JsValue> {
         let (cats, lang) = (app.cats(), app.lang());
         let input = cats.input();
-        let input_key = format!(
-            "{} {:?} {:?} {} {:?}",
+        let input_key = (
             input.version(),
             input.focus(),
             input.order(),
             input.scaled(),
-            lang
+            lang,
         );
         let snap = cats.snapshot().map(|s| s.iteration);
-        let asked = cats.prediction().map(|p| (&p.name, p.p_cat));
-        let results_key = format!("{snap:?} {:?} {asked:?} {lang:?}", cats.state());
-        let new_input = input_key != self.painted.input;
-        let new_results = results_key != self.painted.results;
+        let asked = cats.prediction().map(|p| (p.name.clone(), p.p_cat));
+        let results_key = (snap, cats.state(), asked, lang);
+        let new_input = self.painted.input.as_ref() != Some(&input_key);
+        let new_results = self.painted.results.as_ref() != Some(&results_key);
         let mut page = CatPage {
             cats,
             view: self,
@@ -154,8 +168,8 @@ impl CatView {
             paint::paint_results(&page)?;
         }
         self.painted = Painted {
-            input: input_key,
-            results: results_key,
+            input: Some(input_key),
+            results: Some(results_key),
         };
         Ok(())
     }

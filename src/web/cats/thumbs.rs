@@ -77,19 +77,15 @@ fn fill_set(id: &str, samples: &[Sample], set: Set, lang: Lang) -> Result<(), Js
 
 /// Rebuilds the data set's thumbnails when the data or the language changed.
 pub fn update_data(page: &mut CatPage) -> Result<(), JsValue> {
-    let key = format!(
-        "{:?}{:?}{:?}",
-        page.cats.set().source(),
-        page.cats.set().counts(),
-        page.lang
-    );
-    if key == page.view.built_data {
+    let set = page.cats.set();
+    let key = (set.source().clone(), set.counts(), page.lang);
+    if page.view.built_data.as_ref() == Some(&key) {
         return Ok(());
     }
     let data = page.cats.set().data();
     fill_set("cats-thumbs-train", &data.train, Set::Train, page.lang)?;
     fill_set("cats-thumbs-test", &data.test, Set::Test, page.lang)?;
-    page.view.built_data = key;
+    page.view.built_data = Some(key);
     Ok(())
 }
 
@@ -100,13 +96,12 @@ pub fn update_wrong(page: &mut CatPage) -> Result<(), JsValue> {
         return Ok(());
     }
     let snap = page.cats.snapshot();
-    let key = format!(
-        "{:?}{:?}{:?}",
+    let key = (
         snap.map(|s| (s.iteration, s.misclassified.len())),
         page.cats.state(),
-        page.lang
+        page.lang,
     );
-    if key == page.view.built_wrong {
+    if page.view.built_wrong.as_ref() == Some(&key) {
         return Ok(());
     }
     let parent = by_id::<Element>("cats-wrong")?;
@@ -114,7 +109,7 @@ pub fn update_wrong(page: &mut CatPage) -> Result<(), JsValue> {
     if let Some(snap) = snap {
         fill_wrong(page, &parent, snap)?;
     }
-    page.view.built_wrong = key;
+    page.view.built_wrong = Some(key);
     Ok(())
 }
 
