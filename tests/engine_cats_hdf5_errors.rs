@@ -174,3 +174,21 @@ fn chunked_datasets_are_refused_as_unreadable() {
         "not-hdf5"
     );
 }
+
+/// Group B-trees that point at the same node from many places (found by the
+/// `hdf5_read` fuzz target): 16 levels of 6-way fan-out onto one node each would
+/// take about 6¹⁶ visits, and one leaf listing one symbol-table node many times
+/// would push its links again and again. Both are refused as damaged at once.
+#[test]
+fn group_trees_that_revisit_a_node_are_refused() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+    for name in ["hdf5-tree-fanout.h5", "hdf5-snod-repeated.h5"] {
+        let bytes = std::fs::read(format!("{dir}{name}")).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let err = load_hdf5(&bytes, &test_file()).err();
+        let (code, args) = err
+            .map(|e| (e.code(), e.args()))
+            .unwrap_or_else(|| panic!("{name} loaded"));
+        assert_eq!(code, "not-hdf5", "{name}");
+        assert_eq!(args, [("file", "train".to_string())], "{name}");
+    }
+}

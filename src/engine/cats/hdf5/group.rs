@@ -3,8 +3,40 @@
 //! h5py's default) or from link messages in the group's own header (compact
 //! storage, HDF5's newer format).
 
+use std::collections::BTreeSet;
+
 use super::cursor::Cursor;
 use super::read::File;
+
+/// Most links a group may have: the course's files have three, h5py's largest
+/// sensible groups far fewer than this.
+const MAX_LINKS: usize = 100_000;
+/// Deepest group B-tree walked (h5py's trees are one or two levels deep).
+const MAX_DEPTH: usize = 16;
+
+/// A walk of a group's B-tree: the nodes seen (a hostile file may point at one
+/// node from many places, which would make the walk exponential) and the links
+/// found (checked at every link, so one node listed many times cannot fill memory).
+#[derive(Default)]
+struct Walk {
+    seen: BTreeSet<u64>,
+    links: Vec<(String, u64)>,
+}
+
+impl Walk {
+    /// Marks the node at `address` seen; `None` if it was already.
+    fn enter(&mut self, address: u64) -> Option<()> {
+        self.seen.insert(address).then_some(())
+    }
+
+    fn push(&mut self, link: (String, u64)) -> Option<()> {
+        if self.links.len() >= MAX_LINKS {
+            return None;
+        }
+        self.links.push(link);
+        Some(())
+    }
+}
 
 /// Message types used here.
 const LINK_INFO: u16 = 0x02;
@@ -21,7 +53,9 @@ pub(crate) fn links(file: &File, address: u64) -> Option<Vec<(String, u64)>> {
                 let mut c = Cursor::new(data, 0);
                 let (tree, heap) = (c.uint(file.offset_size)?, c.uint(file.offset_size)?);
                 let names = heap_data(file, heap)?;
-                tree_links(file, tree, names, 0, &mut out)?;
+                let mut walk = Walk::default();
+                tree_links(file, tree, names, 0, &mut walk)?;
+                out.extend(walk.links);
             }
             LINK => out.extend(link(file, data)?),
             LINK_INFO if dense(file, data)? => return None, // fractal heap: not supported
@@ -53,17 +87,21 @@ fn heap_name(names: &[u8], offset: u64) -> Option<String> {
 }
 
 /// Walks a group B-tree ("TREE", type 0): level > 0 nodes point to nodes, level 0
-/// nodes to symbol-table nodes. Keys are skipped (they only order the names).
+/// nodes to symbol-table nodes. Keys are skipped (they only order the names). A tree
+/// that visits a node twice, is deeper than [`MAX_DEPTH`] or holds more than
+/// [`MAX_LINKS`] links is refused, so the walk's time and memory are bounded by
+/// the file's size.
 fn tree_links(
     file: &File,
     address: u64,
     names: &[u8],
     depth: usize,
-    out: &mut Vec<(String, u64)>,
+    walk: &mut Walk,
 ) -> Option<()> {
-    if depth > 16 || out.len() > 100_000 {
+    if depth > MAX_DEPTH {
         return None;
     }
+    walk.enter(address)?;
     let mut c = Cursor::new(file.bytes, file.at(address)?);
     if c.take(4)? != b"TREE" || c.u8()? != 0 {
         return None;
@@ -75,9 +113,9 @@ fn tree_links(
         c.skip(file.length_size)?; // key
         let child = c.uint(file.offset_size)?;
         if level > 0 {
-            tree_links(file, child, names, depth + 1, out)?;
+            tree_links(file, child, names, depth + 1, walk)?;
         } else {
-            symbol_node(file, child, names, out)?;
+            symbol_node(file, child, names, walk)?;
         }
     }
     Some(())
@@ -85,12 +123,8 @@ fn tree_links(
 
 /// A symbol-table node ("SNOD", version 1): entries of link name offset (O), header
 /// address (O), cache type (4), reserved (4), scratch pad (16).
-fn symbol_node(
-    file: &File,
-    address: u64,
-    names: &[u8],
-    out: &mut Vec<(String, u64)>,
-) -> Option<()> {
+fn symbol_node(file: &File, address: u64, names: &[u8], walk: &mut Walk) -> Option<()> {
+    walk.enter(address)?;
     let mut c = Cursor::new(file.bytes, file.at(address)?);
     if c.take(4)? != b"SNOD" || c.u8()? != 1 {
         return None;
@@ -101,7 +135,7 @@ fn symbol_node(
         let name = heap_name(names, c.uint(file.offset_size)?)?;
         let header = c.uint(file.offset_size)?;
         c.skip(24)?;
-        out.push((name, header));
+        walk.push((name, header))?;
     }
     Some(())
 }
