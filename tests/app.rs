@@ -24,7 +24,7 @@ fn step_advances_one_phase_in_the_tutorials_order() {
     let mut app = app();
     let mut phases = Vec::new();
     for _ in 0..7 {
-        app.apply(Command::Step);
+        app.apply(Command::StepPhase);
         phases.push(app.network().phase);
     }
     use Phase::*;
@@ -86,7 +86,7 @@ fn an_exploding_network_stops_and_restores_the_last_finite_state() {
     );
     // Stepping again is refused, with a message, and changes nothing.
     let before = app.network();
-    app.apply(Command::Step);
+    app.apply(Command::StepPhase);
     assert_eq!(app.network(), before);
     app.apply(Command::Restore);
     assert!(app.alert().is_none());
@@ -185,7 +185,7 @@ fn a_rate_chosen_after_an_explosion_survives_the_way_back() {
     let mut app = app();
     app.apply(Command::SetLearningRate(50.0));
     for _ in 0..400 {
-        app.apply(Command::Step);
+        app.apply(Command::StepPhase);
         if app.exploded().is_some() {
             break;
         }
@@ -201,7 +201,7 @@ fn a_rate_chosen_after_an_explosion_survives_the_way_back() {
     app.apply(Command::Reset);
     assert_eq!(app.network().learning_rate, 0.1);
     for _ in 0..70 {
-        app.apply(Command::Step);
+        app.apply(Command::StepPhase);
     }
     assert!(app.alert().is_none(), "{:?}", app.alert());
 }
@@ -210,7 +210,7 @@ fn a_rate_chosen_after_an_explosion_survives_the_way_back() {
 fn the_hidden_activation_can_be_chosen() {
     let mut app = app();
     app.apply(Command::SetActivation(Activation::Tanh));
-    app.apply(Command::Step);
+    app.apply(Command::StepPhase);
     // u = [3, −3] as before; a = tanh(u).
     let a = app.network().layers[0].a.clone().unwrap_or_default();
     assert!(

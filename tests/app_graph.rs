@@ -203,8 +203,11 @@ fn bad_rates_steps_and_fields_are_refused_without_change() {
         );
         assert_eq!(lab.rate(), DEFAULT_RATE);
     }
-    lab.apply(C::SetStep(0.0));
-    assert_eq!(lab.error().map(|e| e.field.clone()), Some(GraphField::Step));
+    lab.apply(C::SetNudge(0.0));
+    assert_eq!(
+        lab.error().map(|e| e.field.clone()),
+        Some(GraphField::Nudge)
+    );
     lab.apply(C::RejectField(
         GraphField::Rate,
         Message::new(Topic::Input, "not-number"),

@@ -48,7 +48,7 @@ fn every_setting_round_trips_through_the_link() {
             expression: "(y - tanh(w*x + b))^2 / 2 & σ".into(),
             values: vec![("y".into(), 0.5), ("w".into(), -1.25), ("x".into(), 2.0)],
             rate: 0.1,
-            step: 1e-4,
+            nudge: 1e-4,
         },
         cats: Settings {
             model: ModelKind::Hidden,
@@ -119,7 +119,7 @@ fn a_link_opens_every_lab_with_its_settings() {
         graph.values,
         [("w".into(), 2.0), ("x".into(), 1.0), ("b".into(), -1.0)]
     );
-    assert_eq!((graph.rate, graph.step), (0.1, 0.01));
+    assert_eq!((graph.rate, graph.nudge), (0.1, 0.01));
     let cats = app.cats().settings();
     assert_eq!(
         (cats.model, cats.hidden, cats.learning_rate, cats.iterations),
@@ -151,7 +151,7 @@ fn a_refused_expression_is_named_and_the_rest_of_the_link_applies() {
 fn following_a_link_changes_only_what_differs() {
     let mut app = app_for("");
     for _ in 0..3 {
-        app.apply(Command::Network(NetworkCommand::Step));
+        app.apply(Command::Network(NetworkCommand::StepPhase));
     }
     let query = app.params().to_query();
     app.apply(Command::FollowLink(format!("#{query}&tab=cats")));

@@ -40,7 +40,7 @@ fn vector(rng: &mut Rng) -> Vec<f64> {
 fn command(rng: &mut Rng) -> Command {
     use NetworkCommand as N;
     let n = match rng.next_u64() % 20 {
-        0..=2 => N::Step,
+        0..=2 => N::StepPhase,
         3 => N::StepSample,
         4 => N::TogglePlay,
         5 => N::Reset,

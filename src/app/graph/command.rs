@@ -21,7 +21,7 @@ pub enum GraphCommand {
     /// Add h to the node with this label and watch J.
     Nudge(String),
     /// The nudge h (finite, not 0).
-    SetStep(f64),
+    SetNudge(f64),
     /// The learning rate r (finite, > 0).
     SetRate(f64),
     /// Every variable v ← v − r·dJ/dv, forward again.
@@ -52,7 +52,7 @@ pub enum GraphField {
     /// The learning rate r.
     Rate,
     /// The nudge h.
-    Step,
+    Nudge,
     /// No field: a nudge or an update met a value the expression cannot take.
     Graph,
 }
@@ -63,7 +63,7 @@ impl GraphField {
         match self {
             GraphField::Value(name) => Some(name),
             GraphField::Rate => Some("r"),
-            GraphField::Step => Some("h"),
+            GraphField::Nudge => Some("h"),
             GraphField::Expression | GraphField::Graph => None,
         }
     }

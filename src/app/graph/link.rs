@@ -5,7 +5,7 @@
 use crate::app::message::Message;
 use crate::engine::graph::GraphSession;
 
-use super::{GraphCommand, GraphController, DEFAULT_RATE, DEFAULT_STEP};
+use super::{GraphCommand, GraphController, DEFAULT_NUDGE, DEFAULT_RATE};
 
 /// The settings of tab ② that a link carries.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,7 +17,7 @@ pub struct GraphParams {
     /// Learning rate r of the update (`graph-rate=`).
     pub rate: f64,
     /// The nudge h (`h=`).
-    pub step: f64,
+    pub nudge: f64,
 }
 
 impl Default for GraphParams {
@@ -32,7 +32,7 @@ impl Default for GraphParams {
                 .collect(),
             expression: snap.expression,
             rate: DEFAULT_RATE,
-            step: DEFAULT_STEP,
+            nudge: DEFAULT_NUDGE,
         }
     }
 }
@@ -49,7 +49,7 @@ impl GraphController {
                 .map(|v| (v.name.clone(), v.start))
                 .collect(),
             rate: self.rate,
-            step: self.step,
+            nudge: self.nudge,
         }
     }
 
@@ -79,10 +79,10 @@ impl GraphController {
                 refused.push((format!("graph-rate={}", params.rate), err.message));
             }
         }
-        if params.step != now.step {
-            self.apply(GraphCommand::SetStep(params.step));
+        if params.nudge != now.nudge {
+            self.apply(GraphCommand::SetNudge(params.nudge));
             if let Some(err) = self.error.take() {
-                refused.push((format!("h={}", params.step), err.message));
+                refused.push((format!("h={}", params.nudge), err.message));
             }
         }
         refused

@@ -19,7 +19,7 @@ pub use presets::{GraphPreset, NEW_VARIABLE_VALUE};
 /// Learning rate r the lab starts with (J = 33 falls to 31.76 after one update).
 pub const DEFAULT_RATE: f64 = 0.01;
 /// Nudge h the lab starts with, as in the tutorial.
-pub const DEFAULT_STEP: f64 = 0.001;
+pub const DEFAULT_NUDGE: f64 = 0.001;
 
 /// The graph lab's state.
 #[derive(Clone, Debug)]
@@ -34,7 +34,7 @@ pub struct GraphController {
     fields: Vec<(String, f64)>,
     selected: Option<usize>,
     rate: f64,
-    step: f64,
+    nudge: f64,
     error: Option<GraphError>,
     last_update: Option<UpdateRecord>,
     preset: Option<GraphPreset>,
@@ -48,7 +48,7 @@ impl Default for GraphController {
 }
 
 impl GraphController {
-    /// The tutorial's graph, r = [`DEFAULT_RATE`], h = [`DEFAULT_STEP`].
+    /// The tutorial's graph, r = [`DEFAULT_RATE`], h = [`DEFAULT_NUDGE`].
     pub fn new() -> GraphController {
         let session = GraphSession::tutorial();
         let snap = session.snapshot();
@@ -59,7 +59,7 @@ impl GraphController {
             session,
             selected: None,
             rate: DEFAULT_RATE,
-            step: DEFAULT_STEP,
+            nudge: DEFAULT_NUDGE,
             error: None,
             last_update: None,
             preset: Some(GraphPreset::Tutorial),
@@ -86,7 +86,7 @@ impl GraphController {
             }
             GraphCommand::BackwardAll => self.session.backward_all(),
             GraphCommand::Nudge(label) => self.nudge(&label)?,
-            GraphCommand::SetStep(h) => self.set_step(h)?,
+            GraphCommand::SetNudge(h) => self.set_nudge(h)?,
             GraphCommand::SetRate(r) => self.set_rate(r)?,
             GraphCommand::Update => self.update()?,
             GraphCommand::Reset => {
@@ -111,18 +111,18 @@ impl GraphController {
     }
 
     fn nudge(&mut self, label: &str) -> Result<(), GraphError> {
-        let result = self.session.nudge(label, self.step);
+        let result = self.session.nudge(label, self.nudge);
         result
             .map(|_| ())
             .map_err(|e| self.engine_error(&e, GraphField::Graph))
     }
 
-    fn set_step(&mut self, h: f64) -> Result<(), GraphError> {
+    fn set_nudge(&mut self, h: f64) -> Result<(), GraphError> {
         if !h.is_finite() || h == 0.0 {
             let message = Message::new(Topic::Graph, "bad-step");
-            return Err(GraphError::field(GraphField::Step, message));
+            return Err(GraphError::field(GraphField::Nudge, message));
         }
-        self.step = h;
+        self.nudge = h;
         Ok(())
     }
 
@@ -279,8 +279,8 @@ impl GraphController {
         self.rate
     }
     /// The nudge h.
-    pub fn step(&self) -> f64 {
-        self.step
+    pub fn nudge_size(&self) -> f64 {
+        self.nudge
     }
     /// The error to show, if any.
     pub fn error(&self) -> Option<&GraphError> {

@@ -123,7 +123,7 @@ impl Params {
             "expr" => self.graph.expression = value.to_string(),
             "values" => self.graph.values = parse_values(value)?,
             "graph-rate" => self.graph.rate = parse_rate(value)?,
-            "h" => self.graph.step = parse_step(value)?,
+            "h" => self.graph.nudge = parse_nudge(value)?,
             "cat-model" => {
                 cats.model = ModelKind::from_name(value).ok_or_else(|| param("model"))?
             }
@@ -179,8 +179,8 @@ impl Params {
         if g.rate != default.rate {
             parts.push(format!("graph-rate={}", g.rate));
         }
-        if g.step != default.step {
-            parts.push(format!("h={}", g.step));
+        if g.nudge != default.nudge {
+            parts.push(format!("h={}", g.nudge));
         }
     }
 
@@ -254,7 +254,7 @@ fn parse_speed(value: &str) -> Result<usize, Message> {
 }
 
 /// The nudge h: a finite number other than 0.
-fn parse_step(value: &str) -> Result<f64, Message> {
+fn parse_nudge(value: &str) -> Result<f64, Message> {
     let h = crate::app::input::parse_number(value)?;
     if h == 0.0 {
         return Err(Message::new(Topic::Graph, "bad-step"));

@@ -10,9 +10,9 @@ use super::rates::DEFAULT_SPEED;
 /// Everything a learner can ask of the network and the descent view.
 #[derive(Clone, Debug, PartialEq)]
 pub enum NetworkCommand {
-    /// Network: advance exactly one phase.
-    Step,
-    /// Network: finish the current training step (through Update).
+    /// Network: advance exactly one phase (forward layer k, loss, backward layer k, update).
+    StepPhase,
+    /// Network: finish the current training step — every phase through Update.
     StepSample,
     /// Network: play or pause.
     TogglePlay,

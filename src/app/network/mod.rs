@@ -133,7 +133,7 @@ impl NetworkController {
     pub fn apply(&mut self, cmd: NetworkCommand) {
         use NetworkCommand as C;
         let result = match cmd {
-            C::Step => self.network_step(|t| t.step().map(|_| ())),
+            C::StepPhase => self.network_step(|t| t.step().map(|_| ())),
             C::StepSample => self.network_step(Trainer::step_sample),
             C::TogglePlay => self.toggle_play(),
             C::Reset => self.reset(),

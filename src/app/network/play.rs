@@ -180,7 +180,7 @@ impl NetworkController {
             self.clock_ms -= due as f64 / per_ms;
             self.clock_ms = self.clock_ms.min(1.0 / per_ms);
             for _ in 0..due {
-                self.apply(NetworkCommand::Step);
+                self.apply(NetworkCommand::StepPhase);
                 changed = true;
                 if !self.playing {
                     break;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use wasm_bindgen::prelude::*;
 
-use crate::app::graph::DEFAULT_STEP;
+use crate::app::graph::DEFAULT_NUDGE;
 use crate::app::message::Message;
 use crate::engine::graph::{ExprError, GraphSession};
 use crate::i18n::{t, Lang};
@@ -84,7 +84,7 @@ impl GraphLab {
     pub fn nudge(&mut self, name: &str, h: Option<f64>) -> Result<JsValue, JsError> {
         let nudge = self
             .session
-            .nudge(name, h.unwrap_or(DEFAULT_STEP))
+            .nudge(name, h.unwrap_or(DEFAULT_NUDGE))
             .map_err(js_error)?;
         to_js(&nudge)
     }

@@ -33,7 +33,7 @@ pub(super) fn update_error(lab: &GraphController, lang: Lang) {
     for (id, field) in [
         ("graph-expression", GraphField::Expression),
         ("graph-rate", GraphField::Rate),
-        ("graph-h", GraphField::Step),
+        ("graph-h", GraphField::Nudge),
     ] {
         set_attr(
             id,
@@ -74,7 +74,7 @@ pub(super) fn update_fields(
         }
         page.painted.preset = Some(preset);
     }
-    let settings = (lab.rate(), lab.step());
+    let settings = (lab.rate(), lab.nudge_size());
     if page.painted.settings != Some(settings) {
         set_input("graph-rate", &settings.0.to_string());
         set_input("graph-h", &settings.1.to_string());

@@ -62,7 +62,7 @@ fn wire_settings(w: &mut Wiring) -> Result<(), JsValue> {
     type Make = fn(f64) -> GraphCommand;
     let settings: [(&str, GraphField, Make); 2] = [
         ("graph-rate", GraphField::Rate, GraphCommand::SetRate),
-        ("graph-h", GraphField::Step, GraphCommand::SetStep),
+        ("graph-h", GraphField::Nudge, GraphCommand::SetNudge),
     ];
     for (id, field, make) in settings {
         w.on(id, "change", move |p, _| {

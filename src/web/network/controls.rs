@@ -26,7 +26,7 @@ fn network(p: &mut Page, cmd: N) {
 /// Buttons that map straight to one command.
 fn wire_buttons(w: &mut Wiring) -> Result<(), JsValue> {
     let buttons: [(&str, N); 10] = [
-        ("step", N::Step),
+        ("step", N::StepPhase),
         ("step-sample", N::StepSample),
         ("play", N::TogglePlay),
         ("reset", N::Reset),
@@ -181,7 +181,7 @@ fn wire_keys(w: &mut Wiring) -> Result<(), JsValue> {
             return;
         }
         let cmd = match key.key().as_str() {
-            " " => N::Step,
+            " " => N::StepPhase,
             "p" | "P" => N::TogglePlay,
             "r" | "R" => N::Reset,
             _ => return,
