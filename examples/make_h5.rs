@@ -12,9 +12,13 @@
 //!
 //! Run: `cargo run --example make_h5 -- <directory>`
 
+// The tests' writer of the course's layout (hdf5-pure), shared rather than copied.
+#[path = "../tests/cats_hdf5_common/mod.rs"]
+mod cats_hdf5_common;
+
 use backprop_lab::engine::cats::Sample;
 use backprop_lab::engine::image::{Picture, FEATURES};
-use hdf5_pure::FileBuilder;
+use cats_hdf5_common::course_file;
 
 const USAGE: &str = "usage: make_h5 <directory>  (writes e2e_train.h5, e2e_test.h5, \
 bench_train.h5 and bench_test.h5 there)";
@@ -61,36 +65,13 @@ fn synthetic() -> Result<Vec<Sample>, String> {
         .collect()
 }
 
-/// The file's bytes: `samples` under `{prefix}_set_x` / `{prefix}_set_y`, and
-/// `list_classes`.
-fn course_file(samples: &[Sample], prefix: &str) -> Result<Vec<u8>, String> {
-    let pixels: Vec<u8> = samples
-        .iter()
-        .flat_map(|s| s.picture.pixels().iter().copied())
-        .collect();
-    let labels: Vec<i64> = samples.iter().map(|s| i64::from(s.is_cat)).collect();
-    let mut builder = FileBuilder::new();
-    builder
-        .create_dataset(&format!("{prefix}_set_x"))
-        .with_u8_data(&pixels)
-        .with_shape(&[samples.len() as u64, 64, 64, 3]);
-    builder
-        .create_dataset(&format!("{prefix}_set_y"))
-        .with_i64_data(&labels);
-    builder
-        .create_dataset("list_classes")
-        .with_ascii_strings_sized(&["non-cat", "cat"], 7)
-        .map_err(|e| e.to_string())?;
-    builder.finish().map_err(|e| e.to_string())
-}
-
 fn write(
     dir: &std::path::Path,
     file: &str,
     samples: &[Sample],
     prefix: &str,
 ) -> Result<(), String> {
-    let bytes = course_file(samples, prefix).map_err(|e| format!("{file}: {e}"))?;
+    let bytes = course_file(samples, prefix);
     std::fs::write(dir.join(file), bytes).map_err(|e| format!("{file}: {e}"))
 }
 

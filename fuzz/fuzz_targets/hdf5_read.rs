@@ -13,8 +13,12 @@ use std::sync::OnceLock;
 
 use backprop_lab::engine::cats::{load_hdf5, CatData, Sample, MAX_IMAGES};
 use backprop_lab::engine::image::{CHANNELS, FEATURES, SIDE};
-use hdf5_pure::FileBuilder;
 use libfuzzer_sys::fuzz_target;
+
+// The tests' writer of the course's layout (hdf5-pure), shared rather than copied.
+#[path = "../../tests/cats_hdf5_common/mod.rs"]
+mod cats_hdf5_common;
+use cats_hdf5_common::course_file;
 
 /// The codes `load_hdf5` documents.
 const CODES: [&str; 6] = [
@@ -25,34 +29,6 @@ const CODES: [&str; 6] = [
     "hdf5-count",
     "too-many-files",
 ];
-
-/// `samples` in the course's layout, as h5py writes it: `{prefix}_set_x` (m, 64,
-/// 64, 3) u8, `{prefix}_set_y` (m,) i64, `list_classes` 7-byte strings.
-fn course_file(samples: &[Sample], prefix: &str) -> Vec<u8> {
-    let pixels: Vec<u8> = samples
-        .iter()
-        .flat_map(|s| s.picture.pixels().iter().copied())
-        .collect();
-    let labels: Vec<i64> = samples.iter().map(|s| i64::from(s.is_cat)).collect();
-    let mut builder = FileBuilder::new();
-    builder
-        .create_dataset(&format!("{prefix}_set_x"))
-        .with_u8_data(&pixels)
-        .with_shape(&[
-            samples.len() as u64,
-            SIDE as u64,
-            SIDE as u64,
-            CHANNELS as u64,
-        ]);
-    builder
-        .create_dataset(&format!("{prefix}_set_y"))
-        .with_i64_data(&labels);
-    builder
-        .create_dataset("list_classes")
-        .with_ascii_strings_sized(&["non-cat", "cat"], 7)
-        .expect("two 7-byte strings");
-    builder.finish().expect("hdf5-pure writes the set")
-}
 
 /// Valid files of no pictures, for the file that is not fuzzed.
 fn empty(prefix: &'static str) -> &'static [u8] {
