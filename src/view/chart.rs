@@ -4,7 +4,7 @@
 
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
-use plotters::style::{IntoFont, RGBColor, TextStyle};
+use plotters::style::{FontDesc, FontFamily, FontStyle, RGBColor, TextStyle};
 
 use crate::i18n::Lang;
 
@@ -54,7 +54,9 @@ impl ChartStyle {
 
     /// The charts' sans-serif font at `css` pixels in colour `color`.
     pub(crate) fn font(&self, css: f64, color: RGBColor) -> TextStyle<'static> {
-        ("sans-serif", self.px(css)).into_font().color(&color)
+        // FontFamily::SansSerif directly: from a name, plotters lowercases it with
+        // Unicode's tables (4 KB of the page for a word we know).
+        FontDesc::new(FontFamily::SansSerif, self.px(css), FontStyle::Normal).color(&color)
     }
 }
 

@@ -54,8 +54,10 @@ impl LinkHistory {
         }
         let keys = changed_keys(&self.written, query);
         let slider = keys.iter().all(|k| SLIDER_KEYS.contains(&k.as_str()));
-        let coalesce = !self.started
-            || (slider && keys == self.last_keys && (now_ms - self.last_ms).abs() < COALESCE_MS);
+        let same =
+            keys.len() == self.last_keys.len() && keys.iter().all(|k| self.last_keys.contains(k));
+        let coalesce =
+            !self.started || (slider && same && (now_ms - self.last_ms).abs() < COALESCE_MS);
         self.started = true;
         self.written = query.to_string();
         self.last_keys = keys;
@@ -68,7 +70,8 @@ impl LinkHistory {
     }
 }
 
-/// The keys whose values differ between two queries (present in either), sorted.
+/// The keys whose values differ between two queries (present in either), each
+/// once, in the order they first appear.
 fn changed_keys(a: &str, b: &str) -> Vec<String> {
     let pairs = |q: &str| -> Vec<(String, String)> {
         q.split('&')
@@ -83,14 +86,12 @@ fn changed_keys(a: &str, b: &str) -> Vec<String> {
     let value = |ps: &[(String, String)], k: &str| {
         ps.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone())
     };
-    let mut keys: Vec<String> = pa
-        .iter()
-        .chain(&pb)
-        .map(|(k, _)| k.clone())
-        .filter(|k| value(&pa, k) != value(&pb, k))
-        .collect();
-    keys.sort();
-    keys.dedup();
+    let mut keys: Vec<String> = Vec::new();
+    for (k, _) in pa.iter().chain(&pb) {
+        if value(&pa, k) != value(&pb, k) && !keys.contains(k) {
+            keys.push(k.clone());
+        }
+    }
     keys
 }
 

@@ -3,8 +3,6 @@
 //! h5py's default) or from link messages in the group's own header (compact
 //! storage, HDF5's newer format).
 
-use std::collections::BTreeSet;
-
 use super::cursor::Cursor;
 use super::read::File;
 
@@ -13,20 +11,28 @@ use super::read::File;
 const MAX_LINKS: usize = 100_000;
 /// Deepest group B-tree walked (h5py's trees are one or two levels deep).
 const MAX_DEPTH: usize = 16;
+/// Most nodes of one group's B-tree (a node holds up to 32 links in h5py's files).
+const MAX_NODES: usize = 10_000;
 
 /// A walk of a group's B-tree: the nodes seen (a hostile file may point at one
 /// node from many places, which would make the walk exponential) and the links
 /// found (checked at every link, so one node listed many times cannot fill memory).
 #[derive(Default)]
 struct Walk {
-    seen: BTreeSet<u64>,
+    seen: Vec<u64>,
     links: Vec<(String, u64)>,
 }
 
 impl Walk {
     /// Marks the node at `address` seen; `None` if it was already.
     fn enter(&mut self, address: u64) -> Option<()> {
-        self.seen.insert(address).then_some(())
+        // A linear search: a tree that is walked at all holds few nodes, and the
+        // walk stops at the first revisit.
+        if self.seen.contains(&address) || self.seen.len() >= MAX_NODES {
+            return None;
+        }
+        self.seen.push(address);
+        Some(())
     }
 
     fn push(&mut self, link: (String, u64)) -> Option<()> {
