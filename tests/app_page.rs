@@ -251,3 +251,72 @@ fn a_class_becomes_a_one_hot_target_and_a_missing_class_is_refused() {
         Some("err.input.y-length")
     );
 }
+
+#[test]
+fn every_message_the_app_makes_has_its_string_in_both_languages() {
+    use backprop_lab::app::message::{Message, Topic};
+    use backprop_lab::engine::EngineError as E;
+    use backprop_lab::i18n::t_code;
+    let engine = [
+        E::UnknownPreset("x".into()),
+        E::InputLength {
+            expected: 2,
+            got: 3,
+        },
+        E::TargetLength {
+            expected: 1,
+            got: 2,
+        },
+        E::NotFinite { what: "x" },
+        E::LearningRate(-1.0),
+        E::Exploded,
+        E::InvalidShape("ragged".into()),
+    ];
+    let mut messages: Vec<Message> = engine.iter().map(Message::engine).collect();
+    for (topic, codes) in [
+        (
+            Topic::Input,
+            &[
+                "not-number",
+                "not-finite",
+                "too-large",
+                "rate",
+                "not-count",
+                "field",
+            ][..],
+        ),
+        (
+            Topic::Param,
+            &[
+                "item",
+                "encoding",
+                "model",
+                "values",
+                "preset",
+                "activation",
+                "lang",
+                "tab",
+                "speed",
+                "unknown",
+            ],
+        ),
+        (Topic::Exploded, &["network", "descent", "refused"]),
+        (
+            Topic::CatsNote,
+            &["added", "h5-waiting-train", "h5-waiting-test", "no-model"],
+        ),
+        (Topic::Api, &["numbers", "graph-values"]),
+        (
+            Topic::Cats,
+            &["api-model", "too-many-files", "image-corrupt", "not-hdf5"],
+        ),
+        (Topic::Graph, &["bad-step", "bad-rate"]),
+    ] {
+        messages.extend(codes.iter().map(|&c| Message::new(topic, c)));
+    }
+    for m in &messages {
+        for lang in Lang::ALL {
+            assert_ne!(t_code(lang, m.topic.prefix(), m.code), "?", "{}", m.key());
+        }
+    }
+}

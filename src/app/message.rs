@@ -25,6 +25,8 @@ pub enum Topic {
     Cats,
     /// The cat lab's neutral notes (`cats.note.*`).
     CatsNote,
+    /// Values a teacher's script gave the JS API (`err.api.*`).
+    Api,
 }
 
 impl Topic {
@@ -37,6 +39,7 @@ impl Topic {
             Topic::Graph => "err.graph.",
             Topic::Cats => "err.cats.",
             Topic::CatsNote => "cats.note.",
+            Topic::Api => "err.api.",
         }
     }
 }

@@ -54,7 +54,8 @@ pub const GRAPH: &[(&str, &str)] = &[
     ("graph.note.network", "These are the network tab's numbers: w1, w2 and w3, w4 are the weights into h₁ and h₂ (W_im), b1 and b2 their biases, w5 and w6 the weights into ŷ (W_mo), b3 its bias, x1, x2 the input and y the target. The gradients dJ/dw here are exactly the network tab's ∂L/∂w and ∂L/∂b."),
     ("graph.note.neuron", "This is neuron h₁ of the network tab with its weights w1, w2, its bias b and the input x1, x2, so the σ node holds the same activation as in tab ①; its output is compared with the target y."),
     ("graph.error.field", "{field}: {message}"),
-    ("graph.api.values", "the values must be an object that maps each variable's name to a number"),
+    ("err.api.numbers", "expected a number or an array of numbers"),
+    ("err.api.graph-values", "the values must be an object that maps each variable's name to a number"),
     // what the last step did
     ("graph.status.ready", "Ready: every input has its value. Forward computes {next} first."),
     ("graph.status.ready-none", "Ready: this expression has no operation to compute."),

@@ -54,7 +54,8 @@ pub const GRAPH: &[(&str, &str)] = &[
     ("graph.note.network", "这些正是神经网络实验中的数：w1、w2 和 w3、w4 是进入 h₁ 和 h₂ 的权重（W_im），b1、b2 是它们的偏置，w5、w6 是进入 ŷ 的权重（W_mo），b3 是它的偏置，x1、x2 是输入，y 是目标值。这里算出的梯度 dJ/dw 与神经网络实验中的 ∂L/∂w、∂L/∂b 完全相同。"),
     ("graph.note.neuron", "这就是神经网络实验中的神经元 h₁：权重 w1、w2，偏置 b，输入 x1、x2 都相同，所以 σ 节点的值与实验 ① 中的激活值一样；它的输出再与目标值 y 比较。"),
     ("graph.error.field", "{field}：{message}"),
-    ("graph.api.values", "values 必须是一个对象，把每个变量名对应到一个数"),
+    ("err.api.numbers", "需要一个数或一组数"),
+    ("err.api.graph-values", "values 必须是一个对象，把每个变量名对应到一个数"),
     // what the last step did
     ("graph.status.ready", "准备就绪：每个输入都已有值。前向传播先计算 {next}。"),
     ("graph.status.ready-none", "准备就绪：这个表达式没有需要计算的运算。"),

@@ -5,7 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::app::message::Message;
+use crate::app::message::{Message, Topic};
 use crate::view::message::render_both;
 
 /// A serialisable value as a plain JS value (objects, arrays, numbers).
@@ -24,10 +24,11 @@ pub fn js_error(message: impl Into<Message>) -> JsError {
     JsError::new(&format!("{} ({tail})", render_both(&message)))
 }
 
-/// A JS value read as `T`, or the error `expected` in both languages.
+/// A JS value read as `T`, or the `err.api.*` message `expected` in both languages.
 pub fn from_js<T: serde::de::DeserializeOwned>(
     value: JsValue,
     expected: &'static str,
 ) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value::<T>(value).map_err(|_| JsError::new(expected))
+    serde_wasm_bindgen::from_value::<T>(value)
+        .map_err(|_| js_error(Message::new(Topic::Api, expected)))
 }

@@ -10,9 +10,8 @@ use wasm_bindgen::prelude::*;
 use crate::app::graph::DEFAULT_NUDGE;
 use crate::app::message::Message;
 use crate::engine::graph::{ExprError, GraphSession};
-use crate::i18n::{t, Lang};
 
-use super::super::js::to_js;
+use super::super::js::{from_js, to_js};
 
 fn js_error(err: ExprError) -> JsError {
     super::super::js::js_error(Message::graph(&err))
@@ -23,10 +22,7 @@ fn values(value: JsValue) -> Result<Vec<(String, f64)>, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
     }
-    let map: BTreeMap<String, f64> = serde_wasm_bindgen::from_value(value).map_err(|_| {
-        let key = "graph.api.values";
-        JsError::new(&format!("{} / {}", t(Lang::En, key), t(Lang::Zh, key)))
-    })?;
+    let map: BTreeMap<String, f64> = from_js(value, "graph-values")?;
     Ok(map.into_iter().collect())
 }
 

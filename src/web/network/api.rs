@@ -20,10 +20,7 @@ fn numbers(value: JsValue) -> Result<Vec<f64>, JsError> {
     if let Some(v) = value.as_f64() {
         return Ok(vec![v]);
     }
-    from_js(
-        value,
-        "expected a number or an array of numbers / 需要一个数或一组数",
-    )
+    from_js(value, "numbers")
 }
 
 /// The network lab: a preset network trained on one sample, phase by phase.
