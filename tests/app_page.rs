@@ -320,3 +320,20 @@ fn every_message_the_app_makes_has_its_string_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn back_to_a_link_without_a_typed_sample_brings_the_presets_sample_back() {
+    let mut app = app_for("");
+    let plain = app.params().to_query();
+    app.apply(Command::Network(NetworkCommand::SetInput(vec![2.0, 0.5])));
+    assert_eq!(app.network().network().input, vec![2.0, 0.5]);
+    app.apply(Command::FollowLink(format!("#{plain}")));
+    assert_eq!(app.network().network().input, vec![1.0, -1.0]);
+    // A new preset and a typed sample in one link: both apply.
+    app.apply(Command::FollowLink(
+        "#preset=tutorial-classification&x=0.5,0.25&y=0,1".into(),
+    ));
+    let snap = app.network().network();
+    assert_eq!((snap.input, snap.target), (vec![0.5, 0.25], vec![0.0, 1.0]));
+    assert!(app.link_messages().is_empty(), "{:?}", app.link_messages());
+}

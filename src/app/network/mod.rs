@@ -80,53 +80,58 @@ impl NetworkController {
     /// returns what the engine refused, each naming its `key=value`.
     pub fn adopt(&mut self, params: &NetworkParams) -> Vec<(String, Message)> {
         let mut refused = Vec::new();
-        let mut try_cmd = |lab: &mut NetworkController, cmd: NetworkCommand, pair: String| {
-            lab.apply(cmd);
-            if let Some(message) = lab.alert.take() {
+        for (cmd, pair) in self.link_commands(params) {
+            self.apply(cmd);
+            if let Some(message) = self.alert.take() {
                 refused.push((pair, message));
             }
-        };
-        let current = &self.params;
-        if params.preset != current.preset || params.activation != current.activation {
-            self.params.activation = params.activation;
-            try_cmd(
-                self,
-                NetworkCommand::SetPreset(params.preset),
-                String::new(),
-            );
-        }
-        let rate = params.learning_rate;
-        if rate != self.params.learning_rate {
-            try_cmd(
-                self,
-                NetworkCommand::SetLearningRate(rate),
-                format!("lr={rate}"),
-            );
-        }
-        let sample = |v: &Option<Vec<f64>>| v.as_deref().map(crate::app::input::join_numbers);
-        if params.input != self.params.input {
-            if let (Some(x), Some(text)) = (params.input.clone(), sample(&params.input)) {
-                try_cmd(self, NetworkCommand::SetInput(x), format!("x={text}"));
-            }
-        }
-        if params.target != self.params.target {
-            if let (Some(y), Some(text)) = (params.target.clone(), sample(&params.target)) {
-                try_cmd(self, NetworkCommand::SetTarget(y), format!("y={text}"));
-            }
-        }
-        let (r, w0) = (params.descent_rate, params.w0);
-        if r != self.params.descent_rate {
-            try_cmd(self, NetworkCommand::SetDescentRate(r), format!("rate={r}"));
-        }
-        if w0 != self.params.w0 {
-            try_cmd(
-                self,
-                NetworkCommand::SetDescentStart(w0),
-                format!("w0={w0}"),
-            );
         }
         self.params.speed = params.speed;
         refused
+    }
+
+    /// The commands that take the network to `params`, each with the `key=value`
+    /// that asked for it. A sample the link leaves out is the preset's own, so
+    /// the preset is built again when the current sample was typed.
+    fn link_commands(&mut self, params: &NetworkParams) -> Vec<(NetworkCommand, String)> {
+        use crate::app::input::join_numbers;
+        let now = &self.params;
+        let mut cmds = Vec::new();
+        let dropped_sample = (params.input.is_none() && now.input.is_some())
+            || (params.target.is_none() && now.target.is_some());
+        let rebuild =
+            params.preset != now.preset || params.activation != now.activation || dropped_sample;
+        if rebuild {
+            self.params.activation = params.activation;
+            cmds.push((NetworkCommand::SetPreset(params.preset), String::new()));
+        }
+        let now = &self.params;
+        // A rebuilt preset starts from its own sample.
+        let (input_now, target_now) = if rebuild {
+            (None, None)
+        } else {
+            (now.input.as_ref(), now.target.as_ref())
+        };
+        if params.learning_rate != now.learning_rate {
+            let r = params.learning_rate;
+            cmds.push((NetworkCommand::SetLearningRate(r), format!("lr={r}")));
+        }
+        if let Some(x) = params.input.as_ref().filter(|x| input_now != Some(*x)) {
+            let pair = format!("x={}", join_numbers(x));
+            cmds.push((NetworkCommand::SetInput(x.clone()), pair));
+        }
+        if let Some(y) = params.target.as_ref().filter(|y| target_now != Some(*y)) {
+            let pair = format!("y={}", join_numbers(y));
+            cmds.push((NetworkCommand::SetTarget(y.clone()), pair));
+        }
+        let (r, w0) = (params.descent_rate, params.w0);
+        if r != now.descent_rate {
+            cmds.push((NetworkCommand::SetDescentRate(r), format!("rate={r}")));
+        }
+        if w0 != now.w0 {
+            cmds.push((NetworkCommand::SetDescentStart(w0), format!("w0={w0}")));
+        }
+        cmds
     }
 
     /// Carries out one command. Refused input raises the alert and changes nothing else.
