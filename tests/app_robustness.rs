@@ -152,3 +152,95 @@ fn random_links_never_panic() {
         check_invariants(&app);
     }
 }
+
+/// A command of any lab or of the page, with wild values.
+fn page_command(rng: &mut Rng) -> Command {
+    use backprop_lab::app::cats::{CatCommand as K, ModelKind, Pointer, Set, DEMO_SEED};
+    use backprop_lab::app::graph::{GraphCommand as G, GraphPreset};
+    use backprop_lab::app::Tab;
+    const EXPRESSIONS: [&str; 6] = [
+        "3*(a+b*c)",
+        "log(x)",
+        "1/(x-1)",
+        "sigmoid(w*x+b)",
+        "(",
+        "x^2",
+    ];
+    let pick = |rng: &mut Rng, n: usize| (rng.next_u64() % n as u64) as usize;
+    match rng.next_u64() % 16 {
+        0..=3 => command(rng),
+        4 => Command::Graph(match pick(rng, 8) {
+            0 => G::ForwardStep,
+            1 => G::BackwardStep,
+            2 => G::BackwardAll,
+            3 => G::Update,
+            4 => G::SetRate(wild(rng)),
+            5 => G::SetNudge(wild(rng)),
+            6 => G::Nudge(["a", "x", "v", "J", "zz"][pick(rng, 5)].into()),
+            _ => G::Reset,
+        }),
+        5 => Command::Graph(G::SetExpression(EXPRESSIONS[pick(rng, 6)].into())),
+        6 => Command::Graph(G::SetValue(["a", "x", "w"][pick(rng, 3)].into(), wild(rng))),
+        7 => Command::Graph(G::LoadPreset(GraphPreset::ALL[pick(rng, 6)])),
+        8 => Command::Cats(match pick(rng, 9) {
+            0 => K::LoadDemo(DEMO_SEED),
+            1 => K::Train,
+            2 => K::Pause,
+            3 => K::Resume,
+            4 => K::Stop,
+            5 => K::NextSample,
+            6 => K::SetRate(wild(rng)),
+            7 => K::Inspect(Set::Test, pick(rng, 60)),
+            _ => K::Point(Pointer::Index(pick(rng, 20000))),
+        }),
+        9 => Command::Cats(K::SetModel(
+            [ModelKind::Logistic, ModelKind::Hidden][pick(rng, 2)],
+        )),
+        10 => Command::Cats(K::SetIterations(pick(rng, 40))),
+        11..=12 => Command::SetTab(Tab::ALL[pick(rng, 3)]),
+        13 => Command::FollowLink(
+            [
+                "#tab=cats",
+                "#lr=abc&tab=graph",
+                "#expr=log(0*x)&values=x:1",
+                "",
+                "#cat-model=hidden&cat-iterations=5",
+            ][pick(rng, 5)]
+            .into(),
+        ),
+        14 => Command::DismissLinkMessage,
+        _ => Command::SetLang(Lang::ALL[pick(rng, 2)]),
+    }
+}
+
+#[test]
+fn random_sessions_across_the_labs_never_panic_and_nothing_runs_unseen() {
+    use backprop_lab::app::cats::RunState;
+    use backprop_lab::app::Tab;
+    let mut rng = Rng::new(88);
+    for _run in 0..40 {
+        let mut app = App::new(Params::default(), Vec::new(), Lang::En);
+        for _ in 0..80 {
+            let cmd = page_command(&mut rng);
+            app.apply(cmd);
+            app.advance(rng.uniform(0.0, 100.0));
+            check_invariants(&app);
+            let tab = app.tab();
+            if tab != Tab::Network {
+                assert!(!app.network().playing() && !app.network().descent_playing());
+            }
+            if tab != Tab::Cats {
+                assert_ne!(app.cats().state(), RunState::Running, "a hidden run trains");
+            }
+            // The page's own link always reads back to its settings.
+            let (read, errors) = Params::from_query(&app.params().to_query());
+            assert!(errors.is_empty(), "{errors:?}");
+            assert_eq!(read, app.params());
+            if let Some(err) = app.graph().error() {
+                for lang in Lang::ALL {
+                    assert!(!render(&err.message, lang).contains("{"));
+                }
+            }
+        }
+    }
+}

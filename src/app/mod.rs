@@ -122,8 +122,14 @@ impl App {
         self.link_messages = errors;
     }
 
-    /// Carries out one command.
+    /// Carries out one command. Whatever it is, afterwards nothing plays or trains
+    /// in a lab that is not shown.
     pub fn apply(&mut self, cmd: Command) {
+        self.run(cmd);
+        self.pause_hidden();
+    }
+
+    fn run(&mut self, cmd: Command) {
         match cmd {
             Command::Network(c) => self.network.apply(c),
             Command::Graph(c) => self.graph.apply(c),
@@ -143,16 +149,20 @@ impl App {
         }
     }
 
-    /// Another lab is shown: what plays or trains in the others pauses, so
-    /// nothing runs unseen.
+    /// Another lab is shown: what plays or trains in the others pauses.
     fn set_tab(&mut self, tab: Tab) {
-        if tab != Tab::Network {
+        self.tab = tab;
+        self.pause_hidden();
+    }
+
+    /// Nothing runs unseen: the labs that are not shown stop playing and training.
+    fn pause_hidden(&mut self) {
+        if self.tab != Tab::Network {
             self.network.pause();
         }
-        if tab != Tab::Cats {
+        if self.tab != Tab::Cats {
             self.cats.pause_unseen();
         }
-        self.tab = tab;
     }
 
     /// Moves the page's clocks by `elapsed_ms` (the time since the last frame):

@@ -8,6 +8,7 @@ pub mod rates;
 mod settings;
 
 use crate::app::message::{Arg, Message, Topic};
+use crate::engine::activation::Activation;
 use crate::engine::descent::Descent;
 use crate::engine::snapshot::{DescentSnapshot, NetworkSnapshot};
 use crate::engine::trainer::Trainer;
@@ -180,6 +181,12 @@ impl NetworkController {
             C::SetTargetClass(class) => self.set_target_class(class),
             C::SetPreset(p) => {
                 self.set_preset(p, self.params.activation);
+                Ok(())
+            }
+            // Softmax belongs to an output layer: the hidden layers refuse it, as the link does.
+            C::SetActivation(Activation::Softmax) => {
+                self.alert = Some(Message::new(Topic::Param, "activation"));
+                self.exploded = None;
                 Ok(())
             }
             C::SetActivation(a) => {
