@@ -337,3 +337,14 @@ fn back_to_a_link_without_a_typed_sample_brings_the_presets_sample_back() {
     assert_eq!((snap.input, snap.target), (vec![0.5, 0.25], vec![0.0, 1.0]));
     assert!(app.link_messages().is_empty(), "{:?}", app.link_messages());
 }
+
+#[test]
+fn any_variable_name_the_graph_accepts_goes_through_the_link() {
+    let name = "s".to_string() + &"B".repeat(41);
+    let app = app_for(&format!("tab=graph&expr={name}*2&values={name}:1.5"));
+    assert!(app.link_messages().is_empty(), "{:?}", app.link_messages());
+    assert_eq!(app.graph().params().values, [(name, 1.5)]);
+    let (read, errors) = Params::from_query(&app.params().to_query());
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(read, app.params());
+}

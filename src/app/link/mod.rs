@@ -271,8 +271,9 @@ fn parse_values(value: &str) -> Result<Vec<(String, f64)>, Message> {
         .split(',')
         .map(|item| {
             let (name, v) = item.split_once(':').ok_or_else(|| param("values"))?;
+            // Any name the expression may hold (the graph engine checks the rest).
             let name = decode(name)?;
-            if name.is_empty() || name.chars().count() > 32 {
+            if name.is_empty() {
                 return Err(param("values"));
             }
             Ok((name, crate::app::input::parse_number(v)?))
