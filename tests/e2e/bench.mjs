@@ -2,18 +2,21 @@
 // animation frame spent in update + render while playing (median, p99),
 // animation frames requested in 3 idle seconds on each tab and in 3 s of play,
 // load-to-first-frame time, and the gzipped transfer size of wasm + JS + CSS.
-// Run after `trunk build --release`:  node tests/e2e/bench.mjs
+// Run after `trunk build --release`:  node tests/e2e/bench.mjs [DIST]
+// (DIST: another build's dist/ folder, e.g. an older release's, to compare).
 import { readdir, readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { serve, launch, openLab, DIST } from './harness.mjs';
 
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
 
+const ROOT = process.argv[2] ? `${process.argv[2].replace(/\/$/, '')}/` : DIST;
+
 async function transferSize() {
-  const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f));
+  const files = (await readdir(ROOT)).filter((f) => /\.(wasm|js|css)$/.test(f));
   const rows = [];
   for (const f of files) {
-    const raw = await readFile(`${DIST}${f}`);
+    const raw = await readFile(`${ROOT}${f}`);
     rows.push({ file: f, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length });
   }
   return rows;
@@ -40,10 +43,25 @@ async function playing(browser, url, hash, seconds) {
   return stats;
 }
 
-/** Animation frames the page requested in 3 s on each tab while nothing moves, and while playing. */
+/**
+ * Animation frames the page requested in 3 s on each tab while nothing moves, and
+ * while playing: counted by wrapping `requestAnimationFrame` before the page loads,
+ * so any build of the page can be measured the same way.
+ */
 async function requestedFrames(browser, url) {
-  const { page, context } = await openLab(browser, url);
-  const count = () => page.evaluate(() => window.wasmBindings.frameStats().requested);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    window.__requested = 0;
+    const request = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => {
+      window.__requested += 1;
+      return request(callback);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('#backprop-lab[data-ready="true"]', { timeout: 30000 });
+  const count = () => page.evaluate(() => window.__requested);
   const rows = [];
   for (const tab of ['network', 'graph', 'cats']) {
     await page.click(`#tab-${tab}`);
@@ -62,7 +80,7 @@ async function requestedFrames(browser, url) {
   return rows;
 }
 
-const server = await serve();
+const server = await serve(ROOT);
 const browser = await launch();
 try {
   const sizes = await transferSize();
