@@ -87,7 +87,7 @@ fuzz_target!(|data: &[u8]| {
         .map(|v| (v.name.clone(), v.value))
         .collect();
     assert_eq!(s.output_at(&point).ok(), snap.output);
-    let h = if seed[1] % 2 == 0 { 1e-3 } else { -0.5 };
+    let h = if seed[1].is_multiple_of(2) { 1e-3 } else { -0.5 };
     for node in &snap.nodes {
         let _ = s.nudge(&node.label, h);
     }
