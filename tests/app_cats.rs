@@ -335,3 +335,30 @@ fn predictions_need_a_model_and_every_message_exists() {
         assert_ne!(t(lang, "cats.note.no-model"), "?");
     }
 }
+
+#[test]
+fn asking_before_training_says_to_train_and_after_training_gives_p_cat() {
+    let mut fresh = CatController::new();
+    assert_eq!(fresh.predict(picture(200), "mine.png"), None);
+    let note = &fresh.problems()[0];
+    assert_eq!(
+        (note.key(), note.arg_text("file")),
+        ("cats.note.no-model".into(), Some("mine.png".into()))
+    );
+    assert!(fresh.prediction().is_none());
+    let mut cats = trained(20);
+    let p = cats.predict(picture(200), "mine.png");
+    assert!(p.is_some_and(|p| (0.0..=1.0).contains(&p)), "{p:?}");
+    assert!(cats.problems().is_empty());
+    assert_eq!(cats.prediction().map(|q| q.p_cat), p);
+}
+
+#[test]
+fn settings_hold_what_was_set_and_not_what_was_refused() {
+    let mut cats = CatController::new();
+    cats.apply(CatCommand::SetRate(0.01));
+    assert!(cats.settings().hold(&CatCommand::SetRate(0.01)));
+    cats.apply(CatCommand::SetIterations(0));
+    assert!(!cats.settings().hold(&CatCommand::SetIterations(0)));
+    assert!(cats.settings().hold(&CatCommand::Train));
+}

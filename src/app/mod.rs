@@ -111,14 +111,15 @@ impl App {
         errors.extend(refused.into_iter().map(|(pair, m)| link::ignored(&pair, m)));
         if params.cats != self.cats.settings() {
             if let Err(m) = self.cats.set_settings(params.cats) {
-                errors.push(link::ignored(&cats_pair(&params.cats), m));
+                let pairs = link::cats_pairs(&params.cats).join("&");
+                errors.push(link::ignored(&pairs, m));
             }
         }
         if let Some(lang) = params.lang {
             self.lang = lang;
             self.lang_chosen = true;
         }
-        self.set_tab(params.tab);
+        self.tab = params.tab;
         self.link_messages = errors;
     }
 
@@ -134,7 +135,7 @@ impl App {
             Command::Network(c) => self.network.apply(c),
             Command::Graph(c) => self.graph.apply(c),
             Command::Cats(c) => self.cats.apply(c),
-            Command::SetTab(tab) => self.set_tab(tab),
+            Command::SetTab(tab) => self.tab = tab,
             Command::SetLang(lang) => {
                 self.lang = lang;
                 self.lang_chosen = true;
@@ -147,12 +148,6 @@ impl App {
             }
             Command::DismissLinkMessage => self.link_messages.clear(),
         }
-    }
-
-    /// Another lab is shown: what plays or trains in the others pauses.
-    fn set_tab(&mut self, tab: Tab) {
-        self.tab = tab;
-        self.pause_hidden();
     }
 
     /// Nothing runs unseen: the labs that are not shown stop playing and training.
@@ -191,17 +186,6 @@ impl App {
             cats: self.cats.settings(),
         }
     }
-}
-
-/// The cat settings as the link writes them (for a refusal's message).
-fn cats_pair(settings: &cats::Settings) -> String {
-    let link = Params {
-        cats: *settings,
-        ..Params::default()
-    };
-    let query = link.to_query();
-    let cat: Vec<&str> = query.split('&').filter(|p| p.starts_with("cat-")).collect();
-    cat.join("&")
 }
 
 impl App {

@@ -30,6 +30,10 @@ pub struct Page {
     pub cats: CatView,
     /// Something changed since the last paint.
     pub dirty: bool,
+    /// A command ran since the last paint: the page's own parts (language, tab,
+    /// the link's notice, the address) may have changed. Playing, training or
+    /// hovering never changes them, so those frames skip them.
+    commanded: bool,
     /// The language and the tab the static texts were last filled for.
     painted: Option<(Lang, Tab)>,
     history: LinkHistory,
@@ -48,6 +52,7 @@ impl Page {
             graph: GraphView::new()?,
             cats: CatView::new()?,
             dirty: true,
+            commanded: true,
             painted: None,
             history: LinkHistory::new(&hash),
         })
@@ -68,6 +73,14 @@ impl Page {
         );
         self.app.apply(cmd);
         self.dirty = true;
+        self.commanded = true;
+    }
+
+    /// Something outside a command changed the App (a file task handing over its
+    /// result): everything is painted again.
+    pub fn changed(&mut self) {
+        self.dirty = true;
+        self.commanded = true;
     }
 
     /// The address changed from outside (edited, pasted, Back, Forward).
@@ -98,13 +111,18 @@ impl Page {
     }
 
     fn paint(&mut self) -> Result<(), JsValue> {
-        self.paint_page()?;
+        let commanded = std::mem::take(&mut self.commanded);
+        if commanded {
+            self.paint_page()?;
+        }
         match self.app.tab() {
             Tab::Network => self.network.paint(&self.app)?,
             Tab::Graph => self.graph.paint(&self.app)?,
             Tab::Cats => self.cats.paint(&self.app)?,
         }
-        self.sync_url();
+        if commanded {
+            self.sync_url();
+        }
         Ok(())
     }
 
@@ -127,7 +145,7 @@ impl Page {
             set_hidden("alert", true);
         }
         // A hidden tab is not painted, but the run's state attribute still tells the
-        // truth (a hidden run has paused).
+        // truth (a hidden run has paused, and only a command hides a tab).
         set_attr("view-cats", "data-state", self.app.cats().state().name());
         let messages = self.app.link_messages();
         set_hidden("link-alert", messages.is_empty());

@@ -91,11 +91,10 @@ impl Runner {
     /// Runs `change` on the page (unless it is busy, e.g. in a nested event),
     /// marks it dirty and asks for a frame.
     pub fn update(&self, change: impl FnOnce(&mut Page)) {
-        if let Ok(mut page) = self.page.try_borrow_mut() {
-            change(&mut page);
-            page.dirty = true;
-        }
-        self.request_frame();
+        self.handle(|page| {
+            change(page);
+            page.changed();
+        });
     }
 
     /// Runs an event handler on the page (unless it is busy, e.g. in a nested

@@ -69,9 +69,14 @@ impl CatController {
         self.input.show(picture, origin);
     }
 
-    /// p(cat) of `picture` with the current model (`None` before any training).
+    /// p(cat) of `picture` with the current model, shown as the prediction; before
+    /// any training `None`, and the lab says to train first.
     pub fn predict(&mut self, picture: Picture, name: &str) -> Option<f64> {
-        let p_cat = self.run.p_cat(&picture)?;
+        let Some(p_cat) = self.run.p_cat(&picture) else {
+            self.problems = vec![no_model(name)];
+            return None;
+        };
+        self.problems.clear();
         self.prediction = Some(Prediction {
             name: name.to_string(),
             picture,
@@ -79,6 +84,11 @@ impl CatController {
         });
         Some(p_cat)
     }
+}
+
+/// The note for a picture asked about before any model was trained.
+pub fn no_model(name: &str) -> Message {
+    Message::new(Topic::CatsNote, "no-model").text("file", name)
 }
 
 /// A neutral note with a count.

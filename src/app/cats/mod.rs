@@ -22,6 +22,7 @@ pub use data::{
     hdf5_role, is_hdf5, label_from_path, CatSet, Hdf5Offer, Set, Source, SPLIT_SEED, TEST_SHARE,
 };
 pub use drop::{plan, DropPlan, Zone};
+pub use files::no_model;
 pub use input::{Focus, InputLayer, Origin, Pointer, FIRST_FOCUS};
 
 pub use run::{

@@ -4,6 +4,7 @@
 
 use crate::engine::cats::{Model, TrainConfig};
 
+use crate::app::cats::CatCommand;
 use crate::app::input::{parse_count, parse_number};
 use crate::app::message::{Message, Topic};
 
@@ -79,6 +80,30 @@ impl Settings {
             learning_rate: config.learning_rate,
             iterations: config.iterations,
             hidden,
+        }
+    }
+
+    /// Whether these settings hold what `cmd` set (a refused setting leaves them
+    /// as they were); commands that set nothing are held.
+    pub fn hold(&self, cmd: &CatCommand) -> bool {
+        match cmd {
+            CatCommand::SetRate(r) => self.learning_rate == *r,
+            CatCommand::SetIterations(n) => self.iterations == *n,
+            CatCommand::SetHidden(n) => self.hidden == *n,
+            CatCommand::SetModel(m) => self.model == *m,
+            CatCommand::LoadDemo(_)
+            | CatCommand::ClearOwn
+            | CatCommand::NextSample
+            | CatCommand::Inspect(..)
+            | CatCommand::SetOrder(_)
+            | CatCommand::SetScaled(_)
+            | CatCommand::Point(_)
+            | CatCommand::Train
+            | CatCommand::Pause
+            | CatCommand::Resume
+            | CatCommand::Stop
+            | CatCommand::Refuse(_)
+            | CatCommand::Dismiss => true,
         }
     }
 

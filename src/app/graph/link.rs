@@ -23,16 +23,18 @@ pub struct GraphParams {
 impl Default for GraphParams {
     /// The tutorial's J = 3(a + b·c) at a = 5, b = 3, c = 2.
     fn default() -> Self {
-        let snap = GraphSession::tutorial().snapshot();
+        GraphParams::of(&GraphSession::tutorial(), DEFAULT_RATE, DEFAULT_NUDGE)
+    }
+}
+
+impl GraphParams {
+    /// The settings of `session` with learning rate `rate` and nudge `nudge`.
+    fn of(session: &GraphSession, rate: f64, nudge: f64) -> GraphParams {
         GraphParams {
-            values: snap
-                .variables
-                .iter()
-                .map(|v| (v.name.clone(), v.start))
-                .collect(),
-            expression: snap.expression,
-            rate: DEFAULT_RATE,
-            nudge: DEFAULT_NUDGE,
+            expression: session.expression().to_string(),
+            values: session.starting_values(),
+            rate,
+            nudge,
         }
     }
 }
@@ -40,17 +42,7 @@ impl Default for GraphParams {
 impl GraphController {
     /// What the link says of this lab now: the graph on screen (not a refused text).
     pub fn params(&self) -> GraphParams {
-        let snap = self.session.snapshot();
-        GraphParams {
-            expression: snap.expression.clone(),
-            values: snap
-                .variables
-                .iter()
-                .map(|v| (v.name.clone(), v.start))
-                .collect(),
-            rate: self.rate,
-            nudge: self.nudge,
-        }
+        GraphParams::of(&self.session, self.rate, self.nudge)
     }
 
     /// Takes over a link's settings where they differ from the lab's; returns the
@@ -73,16 +65,20 @@ impl GraphController {
                 refused.push((pair, err.message));
             }
         }
-        if params.rate != now.rate {
-            self.apply(GraphCommand::SetRate(params.rate));
+        let settings = [
+            (params.rate != now.rate).then(|| {
+                let pair = format!("graph-rate={}", params.rate);
+                (GraphCommand::SetRate(params.rate), pair)
+            }),
+            (params.nudge != now.nudge).then(|| {
+                let pair = format!("h={}", params.nudge);
+                (GraphCommand::SetNudge(params.nudge), pair)
+            }),
+        ];
+        for (cmd, pair) in settings.into_iter().flatten() {
+            self.apply(cmd);
             if let Some(err) = self.error.take() {
-                refused.push((format!("graph-rate={}", params.rate), err.message));
-            }
-        }
-        if params.nudge != now.nudge {
-            self.apply(GraphCommand::SetNudge(params.nudge));
-            if let Some(err) = self.error.take() {
-                refused.push((format!("h={}", params.nudge), err.message));
+                refused.push((pair, err.message));
             }
         }
         refused

@@ -13,7 +13,7 @@ mod presets;
 
 pub use command::{GraphCommand, GraphError, GraphField, UpdateRecord, UpdateRow};
 pub use link::GraphParams;
-use presets::{build, parsed, starting_values, MAX_FIELDS};
+use presets::{build, parsed, MAX_FIELDS};
 pub use presets::{GraphPreset, NEW_VARIABLE_VALUE};
 
 /// Learning rate r the lab starts with (J = 33 falls to 31.76 after one update).
@@ -51,11 +51,10 @@ impl GraphController {
     /// The tutorial's graph, r = [`DEFAULT_RATE`], h = [`DEFAULT_NUDGE`].
     pub fn new() -> GraphController {
         let session = GraphSession::tutorial();
-        let snap = session.snapshot();
         GraphController {
-            expression: snap.expression.clone(),
-            source: snap.expression.clone(),
-            fields: starting_values(&snap),
+            expression: session.expression().to_string(),
+            source: session.expression().to_string(),
+            fields: session.starting_values(),
             session,
             selected: None,
             rate: DEFAULT_RATE,
@@ -181,9 +180,9 @@ impl GraphController {
     /// starting values of the graph on screen (which a refused text may have hidden).
     fn known_values(&self) -> Vec<(String, f64)> {
         let mut known = self.fields.clone();
-        for v in self.session.snapshot().variables {
-            if !known.iter().any(|(n, _)| *n == v.name) {
-                known.push((v.name, v.start));
+        for (name, start) in self.session.starting_values() {
+            if !known.iter().any(|(n, _)| *n == name) {
+                known.push((name, start));
             }
         }
         known
@@ -230,9 +229,8 @@ impl GraphController {
         let (values, result) = build(text, fields);
         match result {
             Ok(session) => {
-                let snap = session.snapshot();
-                self.fields = starting_values(&snap);
-                self.source = snap.expression;
+                self.fields = session.starting_values();
+                self.source = session.expression().to_string();
                 self.expression = text.to_string();
                 self.session = session;
                 self.selected = None;

@@ -5,7 +5,7 @@
 //! network presets read their numbers from the engine's [`Mlp::preset`] and
 //! [`Preset::default_sample`], so the graph lab and the network lab never disagree.
 
-use crate::engine::graph::{ExprError, GraphSession, GraphSnapshot};
+use crate::engine::graph::{ExprError, GraphSession};
 use crate::engine::mlp::{Layer, Mlp, Preset};
 
 /// A preset of the graph lab's menu.
@@ -81,7 +81,7 @@ impl GraphPreset {
     pub fn values(self) -> Vec<(String, f64)> {
         let pairs: Vec<(&str, f64)> = match self {
             GraphPreset::Tutorial => {
-                return starting_values(&GraphSession::tutorial().snapshot());
+                return GraphSession::tutorial().starting_values();
             }
             GraphPreset::Sigmoid => vec![("w", 2.0), ("x", 1.0), ("b", -1.0)],
             GraphPreset::TanhLoss => vec![
@@ -212,11 +212,4 @@ fn used_variables(text: &str, values: &[(String, f64)]) -> Vec<(String, f64)> {
 /// True for errors met evaluating a text that parsed.
 pub(super) fn parsed(err: &ExprError) -> bool {
     err.is_evaluation()
-}
-
-pub(super) fn starting_values(snap: &GraphSnapshot) -> Vec<(String, f64)> {
-    snap.variables
-        .iter()
-        .map(|v| (v.name.clone(), v.start))
-        .collect()
 }

@@ -161,7 +161,7 @@ impl Params {
             parts.push(format!("tab={}", self.tab.name()));
         }
         self.graph_query(&mut parts);
-        self.cats_query(&mut parts);
+        parts.extend(cats_pairs(&self.cats));
         parts.join("&")
     }
 
@@ -183,22 +183,26 @@ impl Params {
             parts.push(format!("h={}", g.nudge));
         }
     }
+}
 
-    fn cats_query(&self, parts: &mut Vec<String>) {
-        let (s, base) = (&self.cats, Settings::for_model(self.cats.model));
-        if s.model != Settings::default().model {
-            parts.push(format!("cat-model={}", s.model.name()));
-        }
-        if s.learning_rate != base.learning_rate {
-            parts.push(format!("cat-rate={}", s.learning_rate));
-        }
-        if s.iterations != base.iterations {
-            parts.push(format!("cat-iterations={}", s.iterations));
-        }
-        if s.hidden != base.hidden {
-            parts.push(format!("cat-hidden={}", s.hidden));
-        }
+/// The link's `cat-*` pairs for `s`: the model where it is not the default, then
+/// what differs from that model's course settings.
+pub fn cats_pairs(s: &Settings) -> Vec<String> {
+    let base = Settings::for_model(s.model);
+    let mut parts = Vec::new();
+    if s.model != Settings::default().model {
+        parts.push(format!("cat-model={}", s.model.name()));
     }
+    if s.learning_rate != base.learning_rate {
+        parts.push(format!("cat-rate={}", s.learning_rate));
+    }
+    if s.iterations != base.iterations {
+        parts.push(format!("cat-iterations={}", s.iterations));
+    }
+    if s.hidden != base.hidden {
+        parts.push(format!("cat-hidden={}", s.hidden));
+    }
+    parts
 }
 
 /// The cat lab's settings as a link gives them: the model first (it brings the

@@ -258,6 +258,17 @@ impl GraphSession {
         &self.expression
     }
 
+    /// Each variable's name and starting value, in order of appearance (without
+    /// building a snapshot).
+    pub fn starting_values(&self) -> Vec<(String, f64)> {
+        let names = self
+            .graph
+            .variables
+            .iter()
+            .map(|&id| &self.graph.nodes[id].label);
+        names.cloned().zip(self.start.iter().copied()).collect()
+    }
+
     /// How many nodes the graph has (J is the last, id `node_count() - 1`).
     pub fn node_count(&self) -> usize {
         self.graph.nodes.len()

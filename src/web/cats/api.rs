@@ -10,8 +10,8 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::app::cats::{
-    parse_hidden, parse_iterations, CatCommand, CatController, ModelKind, RunState, Settings,
-    DEMO_SEED,
+    no_model, parse_hidden, parse_iterations, CatCommand, CatController, ModelKind, RunState,
+    Settings, DEMO_SEED,
 };
 use crate::app::message::{Message, Topic};
 use crate::engine::cats::{Counts, Sample};
@@ -254,5 +254,5 @@ fn add(
 fn p_cat(cats: &Rc<RefCell<CatController>>, picture: &Picture, name: &str) -> Result<f64, JsError> {
     cats.borrow()
         .p_cat(picture)
-        .ok_or_else(|| js_error(&Message::new(Topic::CatsNote, "no-model").text("file", name)))
+        .ok_or_else(|| js_error(&no_model(name)))
 }

@@ -132,18 +132,12 @@ fn parse_field<T>(p: &mut Page, id: &str, parse: fn(&str) -> Result<T, Message>)
     }
 }
 
-/// Applies a parsed setting; marks the field by whether the engine accepted it.
+/// Applies a parsed setting (a refusal is shown by the lab); marks the field by
+/// whether the settings now hold it.
 fn set_field(p: &mut Page, id: &str, cmd: CatCommand) {
-    let result = p.app.cats_mut().try_apply(cmd);
-    p.dirty = true;
-    set_attr(
-        id,
-        "aria-invalid",
-        if result.is_err() { "true" } else { "false" },
-    );
-    if let Err(problem) = result {
-        cats(p, CatCommand::Refuse(problem));
-    }
+    cats(p, cmd.clone());
+    let held = p.app.cats().settings().hold(&cmd);
+    set_attr(id, "aria-invalid", if held { "false" } else { "true" });
 }
 
 fn wire_settings(w: &mut Wiring) -> Result<(), JsValue> {

@@ -12,7 +12,7 @@ use crate::engine::cats::Sample;
 
 use super::super::page::Page;
 use super::super::runner::Shared;
-use super::files::{bytes_of, corrupt_problem, decode, Dropped, Picked};
+use super::files::{bytes_of, corrupt_problem, decode, Decoded, Dropped, Picked};
 
 /// The zone of the element under a drop: `data-zone` of the nearest box, else the view.
 pub fn zone_of(e: &Event) -> Zone {
@@ -149,14 +149,23 @@ fn offer_all(page: &mut Page, files: Vec<(String, Vec<u8>)>) -> Vec<Message> {
     problems
 }
 
+/// The first file, read and decoded (with a small preview when `with_preview`).
+async fn decode_first(
+    files: Vec<Picked>,
+    with_preview: bool,
+) -> Option<(Picked, Result<Decoded, Message>)> {
+    let file = files.into_iter().next()?;
+    let decoded = match read(&file).await {
+        Ok(bytes) => decode(&bytes, &file.path, with_preview).await,
+        Err(problem) => Err(problem),
+    };
+    Some((file, decoded))
+}
+
 /// Shows the first picture in the input layer.
 async fn show_first(runner: &Shared, files: Vec<Picked>) {
-    let Some(file) = files.into_iter().next() else {
+    let Some((file, decoded)) = decode_first(files, true).await else {
         return;
-    };
-    let decoded = match read(&file).await {
-        Ok(bytes) => decode(&bytes, &file.path, true).await,
-        Err(problem) => Err(problem),
     };
     runner.update(|p| match decoded {
         Ok(d) => {
@@ -168,30 +177,21 @@ async fn show_first(runner: &Shared, files: Vec<Picked>) {
             let cats = p.app.cats_mut();
             cats.show_picture(d.picture, origin);
             let version = cats.input().version();
+            cats.refuse(Vec::new());
             p.cats.preview = d.preview.map(|preview| (version, preview));
-            p.app.cats_mut().refuse(Vec::new());
         }
         Err(problem) => p.app.cats_mut().refuse(vec![problem]),
     });
 }
 
-/// p(cat) of the first picture with the trained model.
+/// p(cat) of the first picture with the trained model (the lab says when there is none).
 async fn predict(runner: &Shared, files: Vec<Picked>) {
-    let Some(file) = files.into_iter().next() else {
+    let Some((file, decoded)) = decode_first(files, false).await else {
         return;
-    };
-    let decoded = match read(&file).await {
-        Ok(bytes) => decode(&bytes, &file.path, false).await,
-        Err(problem) => Err(problem),
     };
     runner.update(|p| match decoded {
         Ok(d) => {
-            if p.app.cats_mut().predict(d.picture, &file.path).is_some() {
-                p.app.cats_mut().refuse(Vec::new());
-            } else {
-                let note = Message::new(Topic::CatsNote, "no-model").text("file", file.path);
-                p.app.cats_mut().refuse(vec![note]);
-            }
+            p.app.cats_mut().predict(d.picture, &file.path);
         }
         Err(problem) => p.app.cats_mut().refuse(vec![problem]),
     });
