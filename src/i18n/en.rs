@@ -230,6 +230,7 @@ pub const ERRORS: &[(&str, &str)] = &[
     ("err.param.item", "“{pair}”: {reason}"),
     ("err.param.encoding", "a % escape is broken or the text is not UTF-8."),
     ("err.param.model", "no such model; use logistic or hidden."),
+    ("err.param.init", "no such initialisation; use course, course-deep or seeded."),
     ("err.param.values", "write the starting values as name:number pairs, e.g. a:5,b:3,c:2."),
     ("err.exploded.network", "Training blew up at step {step}: a weight or value passed {limit} in size (or stopped being a number). The learning rate r = {rate} is too high: each update jumps past the bottom of the valley by more than it corrects, so the error grows instead of shrinking (on J = ½w² each step multiplies the error by |1 − r|). Go back to the last finite state and lower r."),
     ("err.exploded.descent", "w flew out of the valley: after {step} steps |w| passed {limit}. With r = {rate} each step multiplies the error by 1 − r = {factor}, and |{factor}| = {abs} > 1, so every step lands farther from the minimum than the one before. Go back and choose r < 2."),

@@ -293,6 +293,7 @@ pub const ERRORS: &[(&str, &str)] = &[
     ("err.param.item", "“{pair}”：{reason}"),
     ("err.param.encoding", "某个 % 转义不完整，或者文字不是 UTF-8 编码。"),
     ("err.param.model", "没有这个模型；请用 logistic 或 hidden。"),
+    ("err.param.init", "没有这种初始化方式；请用 course、course-deep 或 seeded。"),
     ("err.param.values", "初始值请写成“名字:数”的形式，例如 a:5,b:3,c:2。"),
     ("err.exploded.network", "训练在第 {step} 步发散了：某个权重或数值的大小超过了 {limit}（或已不再是一个数）。学习率 r = {rate} 太大：每次更新都越过谷底，越过的比纠正的还多，误差不减反增（在 J = ½w² 上，每一步都把误差乘以 |1 − r|）。请回到最后一个有限的状态，并调小 r。"),
     ("err.exploded.descent", "w 飞出了山谷：{step} 步之后 |w| 超过了 {limit}。r = {rate} 时，每一步都把误差乘以 1 − r = {factor}，而 |{factor}| = {abs} > 1，所以每一步都比上一步离最低点更远。请回到之前的状态，并选择 r < 2。"),

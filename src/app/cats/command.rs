@@ -2,6 +2,7 @@
 //! the controller's methods) and the answer to "is it a cat?" ([`Prediction`]).
 
 use crate::app::message::Message;
+use crate::engine::cats::{Init, Layers};
 use crate::engine::image::{Order, Picture};
 
 use super::data::Set;
@@ -31,8 +32,12 @@ pub enum CatCommand {
     SetRate(f64),
     /// Iterations.
     SetIterations(usize),
-    /// Hidden units.
-    SetHidden(usize),
+    /// The hidden layers' sizes.
+    SetHidden(Layers),
+    /// How the hidden model's weights start.
+    SetInit(Init),
+    /// The seed of the lab's own initialisation.
+    SetSeed(u64),
     /// Start a new run with the current settings.
     Train,
     /// Pause the run.

@@ -89,6 +89,8 @@ impl CatController {
             CatCommand::SetRate(r) => self.edit(|s| s.learning_rate = r)?,
             CatCommand::SetIterations(n) => self.edit(|s| s.iterations = n)?,
             CatCommand::SetHidden(n) => self.edit(|s| s.hidden = n)?,
+            CatCommand::SetInit(init) => self.edit(|s| s.init = init)?,
+            CatCommand::SetSeed(seed) => self.edit(|s| s.seed = seed)?,
             CatCommand::Train => self.start()?,
             CatCommand::Pause => self.run.pause(),
             CatCommand::Resume => self.run.resume(),

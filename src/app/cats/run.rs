@@ -2,7 +2,7 @@
 //! budget that keeps the page responsive: each animation frame runs `k`
 //! iterations, `k` adapted so that a frame spends about [`FRAME_BUDGET_MS`].
 
-use crate::engine::cats::{Model, TrainConfig};
+use crate::engine::cats::{Init, Layers, Model, TrainConfig};
 
 use crate::app::cats::CatCommand;
 use crate::app::input::{parse_count, parse_number};
@@ -13,13 +13,14 @@ pub const FRAME_BUDGET_MS: f64 = 10.0;
 /// Most iterations one frame may run, whatever the measurements say.
 pub const MAX_PER_FRAME: usize = 1000;
 
-/// The two models of the course.
+/// The models of the course: logistic regression, or hidden layers (two-layer and
+/// L-layer alike, by their sizes).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ModelKind {
     /// ŷ = σ(wᵀx + b).
     #[default]
     Logistic,
-    /// LINEAR → ReLU → LINEAR → sigmoid.
+    /// [LINEAR → ReLU] per hidden layer → LINEAR → sigmoid.
     Hidden,
 }
 
@@ -57,8 +58,12 @@ pub struct Settings {
     pub learning_rate: f64,
     /// Batch-GD iterations.
     pub iterations: usize,
-    /// Hidden units (used by the hidden model).
-    pub hidden: usize,
+    /// The hidden layers' sizes (used by the hidden model).
+    pub hidden: Layers,
+    /// How the hidden model's weights start.
+    pub init: Init,
+    /// The seed of [`Init::Seeded`].
+    pub seed: u64,
 }
 
 impl Default for Settings {
@@ -67,19 +72,36 @@ impl Default for Settings {
     }
 }
 
+/// The course's two-layer sizes, which the hidden model starts with.
+fn course_layers() -> Layers {
+    match TrainConfig::hidden().model {
+        Model::Hidden(layers) => layers,
+        Model::Logistic => Layers::one(7),
+    }
+}
+
 impl Settings {
-    /// The course's settings for `model` (hidden size 7 either way).
+    /// The course's settings for `model` (hidden layers [7], the course's
+    /// initialisation, seed 1).
     pub fn for_model(model: ModelKind) -> Settings {
         let config = model.defaults();
-        let hidden = match TrainConfig::hidden().model {
-            Model::Hidden { size } => size,
-            Model::Logistic => 7,
-        };
         Settings {
             model,
             learning_rate: config.learning_rate,
             iterations: config.iterations,
+            hidden: course_layers(),
+            init: config.init,
+            seed: config.seed,
+        }
+    }
+
+    /// The course's settings for hidden layers of these sizes: α = 0.0075, 2500
+    /// iterations, the course's initialisation (the two-layer and the L-layer model
+    /// share them).
+    pub fn for_layers(hidden: Layers) -> Settings {
+        Settings {
             hidden,
+            ..Settings::for_model(ModelKind::Hidden)
         }
     }
 
@@ -91,6 +113,8 @@ impl Settings {
             CatCommand::SetIterations(n) => self.iterations == *n,
             CatCommand::SetHidden(n) => self.hidden == *n,
             CatCommand::SetModel(m) => self.model == *m,
+            CatCommand::SetInit(i) => self.init == *i,
+            CatCommand::SetSeed(seed) => self.seed == *seed,
             CatCommand::LoadDemo(_)
             | CatCommand::ClearOwn
             | CatCommand::NextSample
@@ -107,13 +131,15 @@ impl Settings {
         }
     }
 
-    /// The engine's configuration, validated (bad-rate, bad-iterations, bad-hidden).
+    /// The engine's configuration, validated (bad-rate, bad-iterations).
     pub fn config(&self) -> Result<TrainConfig, Message> {
         let mut config = self.model.defaults();
         config.learning_rate = self.learning_rate;
         config.iterations = self.iterations;
+        config.init = self.init;
+        config.seed = self.seed;
         if self.model == ModelKind::Hidden {
-            config.model = Model::Hidden { size: self.hidden };
+            config.model = Model::Hidden(self.hidden);
         }
         config.validate().map_err(Message::from)?;
         Ok(config)
@@ -211,9 +237,19 @@ pub fn parse_iterations(text: &str) -> Result<usize, Message> {
     parse_count(text).map_err(|_| bad_config("bad-iterations", |c| c.iterations = 0))
 }
 
-/// A hidden-layer size typed by the learner: a whole number, else bad-hidden.
-pub fn parse_hidden(text: &str) -> Result<usize, Message> {
-    parse_count(text).map_err(|_| bad_config("bad-hidden", |c| c.model = Model::Hidden { size: 0 }))
+/// Hidden-layer sizes typed by the learner: whole numbers separated by commas
+/// (or spaces, or "，"), e.g. `20,7,5`; else bad-hidden with the engine's limits.
+pub fn parse_hidden(text: &str) -> Result<Layers, Message> {
+    let parts: Result<Vec<usize>, Message> = text
+        .split([',', '，', ' '])
+        .filter(|p| !p.trim().is_empty())
+        .map(parse_count)
+        .collect();
+    let refused = |_| match Layers::new(&[]) {
+        Err(e) => Message::cats(&e),
+        Ok(_) => Message::new(Topic::Cats, "bad-hidden"),
+    };
+    Layers::new(&parts.map_err(refused)?).map_err(|e| Message::cats(&e))
 }
 
 /// The engine's own refusal of a configuration spoiled by `spoil`, so the message and

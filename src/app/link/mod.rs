@@ -7,7 +7,8 @@
 mod codec;
 pub mod history;
 
-use crate::app::cats::{ModelKind, Settings};
+use crate::app::cats::{parse_hidden, ModelKind, Settings};
+use crate::engine::cats::{Init, Layers};
 use crate::app::graph::GraphParams;
 use crate::app::input::{join_numbers, parse_count, parse_input, parse_list, parse_rate};
 use crate::app::message::{Arg, Message, Topic};
@@ -129,7 +130,9 @@ impl Params {
             }
             "cat-rate" => cats.learning_rate = Some(parse_rate(value)?),
             "cat-iterations" => cats.iterations = Some(parse_count(value)?),
-            "cat-hidden" => cats.hidden = Some(parse_count(value)?),
+            "cat-hidden" => cats.hidden = Some(parse_hidden(value)?),
+            "cat-init" => cats.init = Some(Init::from_name(value).ok_or_else(|| param("init"))?),
+            "cat-seed" => cats.seed = Some(parse_count(value)? as u64),
             _ => return Err(param("unknown")),
         }
         Ok(())
@@ -202,6 +205,12 @@ pub fn cats_pairs(s: &Settings) -> Vec<String> {
     if s.hidden != base.hidden {
         parts.push(format!("cat-hidden={}", s.hidden));
     }
+    if s.init != base.init {
+        parts.push(format!("cat-init={}", s.init.name()));
+    }
+    if s.seed != base.seed {
+        parts.push(format!("cat-seed={}", s.seed));
+    }
     parts
 }
 
@@ -212,7 +221,9 @@ struct CatsLink {
     model: ModelKind,
     learning_rate: Option<f64>,
     iterations: Option<usize>,
-    hidden: Option<usize>,
+    hidden: Option<Layers>,
+    init: Option<Init>,
+    seed: Option<u64>,
 }
 
 impl CatsLink {
@@ -223,6 +234,8 @@ impl CatsLink {
             learning_rate: self.learning_rate.unwrap_or(base.learning_rate),
             iterations: self.iterations.unwrap_or(base.iterations),
             hidden: self.hidden.unwrap_or(base.hidden),
+            init: self.init.unwrap_or(base.init),
+            seed: self.seed.unwrap_or(base.seed),
         }
     }
 }

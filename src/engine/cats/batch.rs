@@ -2,16 +2,14 @@
 //! the last update are kept, so a run whose numbers stop being finite ends on the
 //! last parameters whose cost was finite.
 
-use super::examples::Examples;
-
 /// What a model's parameters must offer to be trained by batch gradient descent.
 pub(crate) trait Parameters: Clone {
+    /// What one iteration reads (the training pictures in some form).
+    type Data<'a>;
     /// J at these parameters; the gradient, of the same shape, goes into `grad`.
-    fn cost_and_gradient(&self, examples: &Examples, grad: &mut Self) -> f64;
+    fn cost_and_gradient(&self, data: &Self::Data<'_>, grad: &mut Self) -> f64;
     /// θ ← θ − α·dθ.
     fn descend(&mut self, grad: &Self, rate: f64);
-    /// p(cat) for one row of levels.
-    fn probability(&self, levels: &[u8]) -> f64;
     /// True when every parameter is finite.
     fn is_finite(&self) -> bool;
 }
@@ -45,8 +43,8 @@ impl<P: Parameters> BatchDescent<P> {
     }
 
     /// One batch step: J and dθ at θ over all examples, then θ ← θ − α·dθ.
-    pub(crate) fn iterate(&mut self, examples: &Examples, rate: f64) -> Result<f64, Breakdown> {
-        let cost = self.current.cost_and_gradient(examples, &mut self.grad);
+    pub(crate) fn iterate(&mut self, data: &P::Data<'_>, rate: f64) -> Result<f64, Breakdown> {
+        let cost = self.current.cost_and_gradient(data, &mut self.grad);
         if !cost.is_finite() {
             self.current.clone_from(&self.previous);
             return Err(Breakdown::Cost);
@@ -75,15 +73,13 @@ mod tests {
     }
 
     impl Parameters for Growth {
-        fn cost_and_gradient(&self, _: &Examples, grad: &mut Self) -> f64 {
+        type Data<'a> = ();
+        fn cost_and_gradient(&self, _: &(), grad: &mut Self) -> f64 {
             grad.theta = -self.theta;
             self.theta
         }
         fn descend(&mut self, grad: &Self, rate: f64) {
             self.theta -= rate * grad.theta;
-        }
-        fn probability(&self, _: &[u8]) -> f64 {
-            0.5
         }
         fn is_finite(&self) -> bool {
             !self.checks || self.theta.is_finite()
@@ -94,7 +90,7 @@ mod tests {
         let start = Growth { theta: 1.0, checks };
         let mut d = BatchDescent::new(start.clone(), start);
         let outcomes = (0..5)
-            .map(|_| d.iterate(&Examples::default(), 1e100))
+            .map(|_| d.iterate(&(), 1e100))
             .collect();
         (d, outcomes)
     }

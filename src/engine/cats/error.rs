@@ -47,8 +47,10 @@ pub(crate) enum Kind {
     BadRate,
     /// An iteration count outside 1..=limit.
     BadIterations { limit: usize },
-    /// A hidden-layer size outside 1..=limit.
-    BadHidden { limit: usize },
+    /// No hidden layer, more than `layers`, or a size outside 1..=limit.
+    BadHidden { limit: usize, layers: usize },
+    /// A network the page cannot train in reasonable time or memory: the estimate.
+    TooBig { seconds: f64, megabytes: f64 },
     /// The cost became non-finite in this iteration.
     TrainingDiverged { iteration: usize },
 }
@@ -89,6 +91,7 @@ impl CatError {
             Kind::BadRate => "bad-rate",
             Kind::BadIterations { .. } => "bad-iterations",
             Kind::BadHidden { .. } => "bad-hidden",
+            Kind::TooBig { .. } => "too-big",
             Kind::TrainingDiverged { .. } => "training-diverged",
         }
     }
@@ -118,9 +121,18 @@ impl CatError {
                 ("shape", shape.clone()),
                 ("expected", expected.clone()),
             ],
-            Kind::TooManyFiles { limit }
-            | Kind::BadIterations { limit }
-            | Kind::BadHidden { limit } => vec![("limit", limit.to_string())],
+            Kind::TooManyFiles { limit } | Kind::BadIterations { limit } => {
+                vec![("limit", limit.to_string())]
+            }
+            Kind::BadHidden { limit, layers } => {
+                vec![("limit", limit.to_string()), ("layers", layers.to_string())]
+            }
+            Kind::TooBig { seconds, megabytes } => vec![
+                ("seconds", format!("{seconds:.0}")),
+                ("megabytes", format!("{megabytes:.0}")),
+                ("max-seconds", format!("{}", super::limits::MAX_SECONDS)),
+                ("max-megabytes", format!("{}", super::limits::MAX_MEGABYTES)),
+            ],
             Kind::EmptyClass { class } => vec![("class", class.to_string())],
             Kind::NoData | Kind::BadRate => vec![],
             Kind::TrainingDiverged { iteration } => vec![("iteration", iteration.to_string())],
@@ -163,9 +175,14 @@ impl fmt::Display for CatError {
             Kind::BadIterations { limit } => {
                 write!(f, "the number of iterations must be between 1 and {limit}")
             }
-            Kind::BadHidden { limit } => {
-                write!(f, "the hidden layer must have between 1 and {limit} units")
-            }
+            Kind::BadHidden { limit, layers } => write!(
+                f,
+                "1 to {layers} hidden layers of 1 to {limit} units each are possible"
+            ),
+            Kind::TooBig { seconds, megabytes } => write!(
+                f,
+                "this network would take about {seconds:.0} s and {megabytes:.0} MB to train"
+            ),
             Kind::TrainingDiverged { iteration } => {
                 write!(f, "the cost stopped being finite at iteration {iteration}")
             }

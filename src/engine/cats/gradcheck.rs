@@ -1,22 +1,24 @@
-//! Gradient checks of both models: the analytic gradient of the trainers against
-//! central finite differences (J(θ + h) − J(θ − h)) / 2h of the cost written out
-//! plainly in f64, the course's way. In wasm they run under wasm-bindgen-test and
-//! check the SIMD kernels (see [`super::kernel`]).
+//! Gradient checks of the models at three depths (logistic regression, one and two
+//! hidden layers): the trainer's cost and gradient — computed through the Gram
+//! matrix, W⁽¹⁾ = W⁽¹⁾(0) + C·Xᵀ — against a plain f64 forward pass with W⁽¹⁾ written
+//! out, and its gradient against central finite differences (J(θ + h) − J(θ − h)) / 2h.
+//! The first layer's gradient is dW⁽¹⁾ = dC·Xᵀ (dC = (1/m)·dZ⁽¹⁾, see
+//! [`super::network`]). In wasm they run under wasm-bindgen-test (the SIMD loops).
 
+use super::basis::Basis;
 use super::batch::Parameters;
 use super::dataset::Sample;
 use super::examples::Examples;
-use super::hidden::TwoLayer;
-use super::logistic::Logistic;
+use super::network::{Batch, Dense, Network};
 use crate::engine::image::{Picture, FEATURES};
 use crate::engine::rng::Rng;
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-/// Four pictures of seeded random levels, labelled cat, non-cat, cat, non-cat.
-fn examples() -> (Examples, Vec<Vec<f64>>, Vec<f64>) {
+/// Five pictures of seeded random levels, labelled cat, non-cat, …
+fn examples() -> (Examples, Vec<Vec<f64>>) {
     let mut rng = Rng::new(7);
-    let samples: Vec<Sample> = (0..4)
+    let samples: Vec<Sample> = (0..5)
         .map(|i| Sample {
             picture: Picture::from_pixels(
                 (0..FEATURES)
@@ -30,60 +32,78 @@ fn examples() -> (Examples, Vec<Vec<f64>>, Vec<f64>) {
         .collect();
     let x = samples
         .iter()
-        .map(|s| {
-            s.picture
-                .pixels()
-                .iter()
-                .map(|&v| v as f64 / 255.0)
-                .collect()
+        .map(|s| s.picture.pixels().iter().map(|&v| v as f64 / 255.0).collect())
+        .collect();
+    (Examples::new(&samples), x)
+}
+
+/// Explicit parameters: W⁽¹⁾ (n₁ × 12288), b⁽¹⁾ and the dense layers.
+#[derive(Clone)]
+struct Plain {
+    w1: Vec<f64>,
+    b1: Vec<f64>,
+    dense: Vec<Dense>,
+}
+
+/// J = −(1/m) Σ [y ln a + (1 − y) ln(1 − a)], the course's way, layer by layer.
+fn plain_cost(p: &Plain, x: &[Vec<f64>], y: &[f64]) -> f64 {
+    let mut total = 0.0;
+    for (xi, &yi) in x.iter().zip(y) {
+        let mut a: Vec<f64> = p
+            .w1
+            .chunks_exact(FEATURES)
+            .zip(&p.b1)
+            .map(|(row, b)| row.iter().zip(xi).map(|(w, x)| w * x).sum::<f64>() + b)
+            .collect();
+        for layer in &p.dense {
+            let input: Vec<f64> = a.iter().map(|z| z.max(0.0)).collect();
+            a = layer
+                .w
+                .chunks_exact(input.len())
+                .zip(&layer.b)
+                .map(|(row, b)| row.iter().zip(&input).map(|(w, v)| w * v).sum::<f64>() + b)
+                .collect();
+        }
+        let out = 1.0 / (1.0 + (-a[0]).exp());
+        total -= yi * out.ln() + (1.0 - yi) * (1.0 - out).ln();
+    }
+    total / x.len() as f64
+}
+
+/// A model of first-layer size `n1` and later sizes `later`, W⁽¹⁾(0) random and C
+/// random too (so W⁽¹⁾ ≠ W⁽¹⁾(0)), biases and later weights large enough that every
+/// layer's gradient is sizeable.
+fn model(n1: usize, later: &[usize], ex: &Examples) -> (Vec<f64>, Network) {
+    let mut rng = Rng::new(11);
+    let w1: Vec<f64> = (0..n1 * FEATURES).map(|_| rng.normal() * 0.01).collect();
+    let mut sizes = vec![n1];
+    sizes.extend_from_slice(later);
+    let dense = sizes
+        .windows(2)
+        .map(|p| Dense {
+            w: (0..p[0] * p[1]).map(|_| rng.normal() * 0.8).collect(),
+            b: (0..p[1]).map(|_| rng.uniform(-0.2, 0.2)).collect(),
         })
         .collect();
-    let y = samples
-        .iter()
-        .map(|s| if s.is_cat { 1.0 } else { 0.0 })
-        .collect();
-    (Examples::with_columns(&samples), x, y)
+    let mut net = Network::new(n1, ex.len(), dense);
+    net.c = (0..n1 * ex.len()).map(|_| rng.normal() * 0.002).collect();
+    net.b1 = (0..n1).map(|k| 0.05 * k as f64 - 0.03).collect();
+    (w1, net)
 }
 
-/// −[y ln a + (1 − y) ln(1 − a)] with a = 1 / (1 + e^(−z)), as the course writes it.
-fn loss(z: f64, y: f64) -> f64 {
-    let a = 1.0 / (1.0 + (-z).exp());
-    -(y * a.ln() + (1.0 - y) * (1.0 - a).ln())
+/// W⁽¹⁾ = W⁽¹⁾(0) + C·Xᵀ written out.
+fn explicit(w1: &[f64], net: &Network, x: &[Vec<f64>]) -> Plain {
+    let m = x.len();
+    let mut w = w1.to_vec();
+    for (row, c) in w.chunks_exact_mut(FEATURES).zip(net.c.chunks_exact(m)) {
+        for (ci, xi) in c.iter().zip(x) {
+            row.iter_mut().zip(xi).for_each(|(w, v)| *w += ci * v);
+        }
+    }
+    Plain { w1: w, b1: net.b1.clone(), dense: net.dense.clone() }
 }
 
-fn plain_logistic_cost(p: &Logistic, x: &[Vec<f64>], y: &[f64]) -> f64 {
-    let m = x.len() as f64;
-    x.iter()
-        .zip(y)
-        .map(|(xi, &yi)| {
-            loss(
-                xi.iter().zip(&p.w).map(|(a, b)| a * b).sum::<f64>() + p.b,
-                yi,
-            )
-        })
-        .sum::<f64>()
-        / m
-}
-
-fn plain_hidden_cost(p: &TwoLayer, x: &[Vec<f64>], y: &[f64]) -> f64 {
-    let m = x.len() as f64;
-    let z2 = |xi: &[f64]| -> f64 {
-        let hidden = p.w1.chunks_exact(FEATURES).zip(&p.b1).zip(&p.w2);
-        p.b2 + hidden
-            .map(|((row, b1), w2)| {
-                w2 * (row.iter().zip(xi).map(|(a, b)| a * b).sum::<f64>() + b1).max(0.0)
-            })
-            .sum::<f64>()
-    };
-    x.iter()
-        .zip(y)
-        .map(|(xi, &yi)| loss(z2(xi), yi))
-        .sum::<f64>()
-        / m
-}
-
-/// Central difference of `cost` along one parameter, reached by `at`.
-fn central<P: Clone>(p: &P, at: impl Fn(&mut P) -> &mut f64, cost: impl Fn(&P) -> f64) -> f64 {
+fn central(p: &Plain, at: impl Fn(&mut Plain) -> &mut f64, cost: impl Fn(&Plain) -> f64) -> f64 {
     let h = 1e-5;
     let (mut plus, mut minus) = (p.clone(), p.clone());
     *at(&mut plus) += h;
@@ -92,74 +112,55 @@ fn central<P: Clone>(p: &P, at: impl Fn(&mut P) -> &mut f64, cost: impl Fn(&P) -
 }
 
 fn assert_close(analytic: f64, numeric: f64, what: &str) {
-    let tol = 1e-5 * numeric.abs().max(1e-4);
+    let tol = 1e-6 * numeric.abs().max(1e-3);
     assert!(
         (analytic - numeric).abs() <= tol,
         "{what}: analytic {analytic}, numeric {numeric}"
     );
 }
 
-#[test]
-fn logistic_gradient_matches_finite_differences() {
-    let (ex, x, y) = examples();
-    let mut rng = Rng::new(3);
-    let p = Logistic::new((0..FEATURES).map(|_| rng.normal() * 0.01).collect(), 0.3);
-    let mut grad = Logistic::zeros();
-    let cost = p.cost_and_gradient(&ex, &mut grad);
-    let plain = |q: &Logistic| plain_logistic_cost(q, &x, &y);
-    // The kernels read w in fixed point (error < 2⁻³⁰·max|w| each): J agrees to ~10⁻¹⁰.
-    assert!(
-        (cost - plain(&p)).abs() < 1e-9 * cost,
-        "cost {cost} vs {}",
-        plain(&p)
-    );
-    for j in [0, 1, 2, 777, 6000, FEATURES - 1] {
-        let numeric = central(&p, |q| &mut q.w[j], plain);
-        assert_close(grad.w[j], numeric, &format!("dw[{j}]"));
+fn check(n1: usize, later: &[usize]) {
+    let (ex, x) = examples();
+    let (w1, net) = model(n1, later, &ex);
+    let mut basis = Basis::new(n1, &ex, &Examples::default());
+    basis.build(usize::MAX, &w1, &ex, &Examples::default());
+    let mut grad = net.clone();
+    let batch = Batch { basis: &basis, labels: ex.labels() };
+    let cost = net.cost_and_gradient(&batch, &mut grad);
+    let plain = explicit(&w1, &net, &x);
+    let y = ex.labels().to_vec();
+    let j = |p: &Plain| plain_cost(p, &x, &y);
+    assert!((cost - j(&plain)).abs() < 1e-12 * cost, "cost {cost} vs {}", j(&plain));
+    for (k, f) in [(0, 0), (0, 4000), (n1 - 1, FEATURES - 1), (n1 / 2, 777)] {
+        // dW⁽¹⁾[k][f] = Σᵢ dC[k][i]·x_if
+        let analytic: f64 = (0..x.len()).map(|i| grad.c[k * x.len() + i] * x[i][f]).sum();
+        let numeric = central(&plain, |p| &mut p.w1[k * FEATURES + f], j);
+        assert_close(analytic, numeric, &format!("dW1[{k}][{f}] of {n1} {later:?}"));
     }
-    assert_close(grad.b, central(&p, |q| &mut q.b, plain), "db");
+    for k in 0..n1 {
+        assert_close(grad.b1[k], central(&plain, |p| &mut p.b1[k], j), "db1");
+    }
+    for (l, layer) in grad.dense.iter().enumerate() {
+        for (i, &g) in layer.w.iter().enumerate() {
+            assert_close(g, central(&plain, |p| &mut p.dense[l].w[i], j), "dW");
+        }
+        for (i, &g) in layer.b.iter().enumerate() {
+            assert_close(g, central(&plain, |p| &mut p.dense[l].b[i], j), "db");
+        }
+    }
 }
 
 #[test]
-fn hidden_gradient_matches_finite_differences() {
-    let (ex, x, y) = examples();
-    let mut p = TwoLayer::random(3, 11);
-    p.w2 = vec![0.8, -0.6, 0.5]; // large enough that every layer's gradient is sizeable
-    p.b1 = vec![0.1, -0.05, 0.02];
-    let p = TwoLayer::with_parameters(p.w1, p.b1, p.w2, 0.2);
-    // No z⁽¹⁾ within 10⁻³ of the ReLU's kink, so ±h cannot cross it.
-    for xi in &x {
-        for (row, b1) in p.w1.chunks_exact(FEATURES).zip(&p.b1) {
-            let z: f64 = row.iter().zip(xi).map(|(a, b)| a * b).sum::<f64>() + b1;
-            assert!(z.abs() > 1e-3, "z1 = {z} too close to 0 for the check");
-        }
-    }
-    let mut grad = TwoLayer::zeros(3);
-    let cost = p.cost_and_gradient(&ex, &mut grad);
-    let plain = |q: &TwoLayer| plain_hidden_cost(q, &x, &y);
-    assert!(
-        (cost - plain(&p)).abs() < 1e-9 * cost,
-        "cost {cost} vs {}",
-        plain(&p)
-    );
-    for j in [0, 5, 4000, FEATURES + 17, 2 * FEATURES + 12000] {
-        assert_close(
-            grad.w1[j],
-            central(&p, |q| &mut q.w1[j], plain),
-            &format!("dW1[{j}]"),
-        );
-    }
-    for k in 0..3 {
-        assert_close(
-            grad.b1[k],
-            central(&p, |q| &mut q.b1[k], plain),
-            &format!("db1[{k}]"),
-        );
-        assert_close(
-            grad.w2[k],
-            central(&p, |q| &mut q.w2[k], plain),
-            &format!("dw2[{k}]"),
-        );
-    }
-    assert_close(grad.b2, central(&p, |q| &mut q.b2, plain), "db2");
+fn logistic_gradient_matches_finite_differences() {
+    check(1, &[]);
+}
+
+#[test]
+fn two_layer_gradient_matches_finite_differences() {
+    check(3, &[1]);
+}
+
+#[test]
+fn deep_gradient_matches_finite_differences() {
+    check(4, &[3, 2, 1]);
 }

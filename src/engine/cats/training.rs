@@ -3,14 +3,17 @@
 
 use serde::Serialize;
 
-use super::batch::{BatchDescent, Breakdown, Parameters};
-use super::config::{Model, TrainConfig};
+use super::basis::{first_layer, products, Basis};
+use super::batch::{BatchDescent, Breakdown};
+use super::config::{Init, Model, TrainConfig};
 use super::dataset::{check_count, CatData};
 use super::error::{CatError, Kind};
 use super::examples::Examples;
-use super::hidden::TwoLayer;
-use super::logistic::Logistic;
-use crate::engine::image::Picture;
+use super::init::initial;
+use super::limits;
+use super::network::{Batch, Network};
+use super::units::picture;
+use crate::engine::image::{Picture, FEATURES};
 
 /// A model being trained by batch gradient descent on a copy of the data.
 #[derive(Clone, Debug)]
@@ -18,32 +21,12 @@ pub struct Training {
     config: TrainConfig,
     train: Examples,
     test: Examples,
-    run: Run,
+    /// W⁽¹⁾(0), n₁ × 12288: the first layer is W⁽¹⁾(0) + C·Xᵀ.
+    w1_start: Vec<f64>,
+    basis: Basis,
+    descent: BatchDescent<Network>,
     costs: Vec<f64>,
     diverged: Option<usize>,
-}
-
-/// The descent of whichever model the configuration names.
-#[derive(Clone, Debug)]
-enum Run {
-    Logistic(BatchDescent<Logistic>),
-    Hidden(BatchDescent<TwoLayer>),
-}
-
-impl Run {
-    fn iterate(&mut self, examples: &Examples, rate: f64) -> Result<f64, Breakdown> {
-        match self {
-            Run::Logistic(d) => d.iterate(examples, rate),
-            Run::Hidden(d) => d.iterate(examples, rate),
-        }
-    }
-
-    fn probability(&self, levels: &[u8]) -> f64 {
-        match self {
-            Run::Logistic(d) => d.current.probability(levels),
-            Run::Hidden(d) => d.current.probability(levels),
-        }
-    }
 }
 
 /// What the page shows of a training session; all numbers f64.
@@ -51,6 +34,10 @@ impl Run {
 #[serde(rename_all = "camelCase")]
 pub struct TrainingSnapshot {
     pub model: Model,
+    /// The layer sizes n⁽⁰⁾ = 12288, n⁽¹⁾, …, 1.
+    pub layers: Vec<usize>,
+    /// How the weights started.
+    pub init: Init,
     pub learning_rate: f64,
     /// Iterations run so far.
     pub iteration: usize,
@@ -86,10 +73,10 @@ pub struct Misclassified {
 }
 
 impl Training {
-    /// A session at iteration 0: logistic w = 0, b = 0; hidden weights N(0, 1)·0.01 from
-    /// `config.seed`, biases 0. Errors: the configuration's (bad-rate, bad-iterations,
-    /// bad-hidden), no-data (empty training set), empty-class ("cat" or "non-cat"
-    /// missing from the training set), too-many-files.
+    /// A session at iteration 0 with the initial weights of `config.init` (see
+    /// [`super::init`]). Errors: the configuration's (bad-rate, bad-iterations),
+    /// no-data (empty training set), empty-class ("cat" or "non-cat" missing from the
+    /// training set), too-many-files, too-big (the estimate of [`limits::estimate`]).
     pub fn new(config: TrainConfig, data: &CatData) -> Result<Training, CatError> {
         config.validate()?;
         check_count(data.train.len())?;
@@ -104,23 +91,34 @@ impl Training {
         if counts.train_other == 0 {
             return Err(CatError::new(Kind::EmptyClass { class: "non-cat" }));
         }
-        let run = match config.model {
-            Model::Logistic => {
-                Run::Logistic(BatchDescent::new(Logistic::zeros(), Logistic::zeros()))
-            }
-            Model::Hidden { size } => Run::Hidden(BatchDescent::new(
-                TwoLayer::random(size, config.seed),
-                TwoLayer::zeros(size),
-            )),
-        };
+        let (m, m_test) = (data.train.len(), data.test.len());
+        limits::check(&config.model, config.iterations, m, m_test)?;
+        let dims = config.model.dims();
+        let (w1_start, dense) = initial(&dims, config.init, config.seed);
+        let network = Network::new(dims[1], m, dense);
+        let (train, test) = (Examples::new(&data.train), Examples::new(&data.test));
         Ok(Training {
             config,
-            train: Examples::with_columns(&data.train),
-            test: Examples::new(&data.test),
-            run,
+            basis: Basis::new(dims[1], &train, &test),
+            train,
+            test,
+            w1_start,
+            descent: BatchDescent::new(network.clone(), network),
             costs: Vec::new(),
             diverged: None,
         })
+    }
+
+    /// Prepares up to `steps` more pictures' products (see [`super::basis`]);
+    /// returns how many were done. Training prepares whatever is left first.
+    pub fn prepare(&mut self, steps: usize) -> usize {
+        self.basis
+            .build(steps, &self.w1_start, &self.train, &self.test)
+    }
+
+    /// Pictures prepared and to prepare (done = total once training can run).
+    pub fn preparation(&self) -> (usize, usize) {
+        (self.basis.done(), self.basis.total())
     }
 
     /// Runs up to `n` more batch iterations (never past `config.iterations`) and
@@ -131,9 +129,14 @@ impl Training {
         if let Some(iteration) = self.diverged {
             return Err(CatError::new(Kind::TrainingDiverged { iteration }));
         }
+        self.prepare(usize::MAX);
         let todo = n.min(self.config.iterations - self.iteration());
+        let batch = Batch {
+            basis: &self.basis,
+            labels: self.train.labels(),
+        };
         for _ in 0..todo {
-            match self.run.iterate(&self.train, self.config.learning_rate) {
+            match self.descent.iterate(&batch, self.config.learning_rate) {
                 Ok(cost) => self.costs.push(cost),
                 Err(breakdown) => {
                     if let Breakdown::Update(cost) = breakdown {
@@ -163,14 +166,26 @@ impl Training {
         self.config
     }
 
-    /// Costs, accuracies and predictions with the current parameters.
+    /// Costs, accuracies and predictions with the current parameters (no
+    /// predictions while the pictures are being prepared).
     pub fn snapshot(&self) -> TrainingSnapshot {
-        let train_predictions = self.predictions(&self.train);
-        let test_predictions = self.predictions(&self.test);
+        let (train_predictions, test_predictions) = if self.basis.ready() {
+            let net = &self.descent.current;
+            let b = &self.basis;
+            let (m, t) = (self.train.len(), self.test.len());
+            (
+                net.probabilities(net.first(&b.p0, &b.gram, m), m),
+                net.probabilities(net.first(&b.p0_test, &b.cross, t), t),
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
         let mut misclassified = wrong("train", &self.train, &train_predictions);
         misclassified.extend(wrong("test", &self.test, &test_predictions));
         TrainingSnapshot {
             model: self.config.model,
+            layers: self.config.model.dims(),
+            init: self.config.init,
             learning_rate: self.config.learning_rate,
             iteration: self.iteration(),
             iterations: self.config.iterations,
@@ -183,24 +198,50 @@ impl Training {
         }
     }
 
-    /// p(cat) for a picture with the current parameters, in [0, 1].
+    /// p(cat) for a picture with the current parameters, in [0, 1]:
+    /// W⁽¹⁾x = W⁽¹⁾(0)x + C·(Xᵀx).
     pub fn predict(&self, picture: &Picture) -> f64 {
-        self.run.probability(picture.pixels())
+        let levels = picture.pixels();
+        let net = &self.descent.current;
+        let p = first_layer(&self.w1_start, levels);
+        let z1 = net.first(&p, &products(&self.train, levels), 1);
+        net.probabilities(z1, 1)[0]
     }
 
-    /// Logistic only: w reshaped to 64×64×3, per channel 0 ↦ 128, +max|w| ↦ 255 and
-    /// −max|w| ↦ 0, as 64×64×4 RGBA. `None` for the hidden-layer model.
-    pub fn template(&self) -> Option<Vec<u8>> {
-        match &self.run {
-            Run::Logistic(d) => Some(d.current.template()),
-            Run::Hidden(_) => None,
+    /// The first layer's weights W⁽¹⁾ = W⁽¹⁾(0) + C·Xᵀ, n₁ × 12288 row-major
+    /// (logistic regression: w).
+    pub fn first_layer_weights(&self) -> Vec<f64> {
+        let net = &self.descent.current;
+        let m = self.train.len();
+        let mut w = self.w1_start.clone();
+        for (row, c) in w.chunks_exact_mut(FEATURES).zip(net.c.chunks_exact(m)) {
+            for (i, &ci) in c.iter().enumerate().filter(|(_, &ci)| ci != 0.0) {
+                let scale = ci / 255.0;
+                let levels = self.train.row(i);
+                row.iter_mut()
+                    .zip(levels)
+                    .for_each(|(w, &l)| *w += scale * f64::from(l));
+            }
         }
+        w
     }
 
-    fn predictions(&self, examples: &Examples) -> Vec<f64> {
-        (0..examples.len())
-            .map(|i| self.run.probability(examples.row(i)))
+    /// Each first-layer unit's 12288 weights as a 64×64 RGBA picture (per channel
+    /// 0 ↦ 128, ±max|w| ↦ 255 / 0); logistic regression has one, w.
+    pub fn unit_pictures(&self) -> Vec<Vec<u8>> {
+        self.first_layer_weights()
+            .chunks_exact(FEATURES)
+            .map(picture)
             .collect()
+    }
+
+    /// Logistic only: w as a 64×64 RGBA picture (see [`Training::unit_pictures`]).
+    /// `None` for the hidden-layer models.
+    pub fn template(&self) -> Option<Vec<u8>> {
+        match self.config.model {
+            Model::Logistic => self.unit_pictures().into_iter().next(),
+            Model::Hidden(_) => None,
+        }
     }
 }
 
@@ -238,7 +279,6 @@ fn wrong(set: &str, examples: &Examples, predictions: &[f64]) -> Vec<Misclassifi
 mod tests {
     use super::*;
     use crate::engine::cats::dataset::Sample;
-    use crate::engine::image::FEATURES;
 
     #[test]
     fn a_diverged_run_reports_the_iteration_and_refuses_to_go_on() {
@@ -252,9 +292,10 @@ mod tests {
             test: Vec::new(),
         };
         let mut t = Training::new(TrainConfig::logistic(), &data).expect("valid");
-        // Weights so large that z = wᵀx overflows to ∞: the cost is not finite.
-        let huge = Logistic::new(vec![1e306; FEATURES], 0.0);
-        t.run = Run::Logistic(BatchDescent::new(huge.clone(), huge));
+        // Coefficients so large that z = wᵀx overflows to ∞: the cost is not finite.
+        let mut huge = t.descent.current.clone();
+        huge.c = vec![1e306; 2];
+        t.descent = BatchDescent::new(huge.clone(), huge);
         for _ in 0..2 {
             let err = t.step(10).expect_err("diverged");
             assert_eq!(err.code(), "training-diverged");

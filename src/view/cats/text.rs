@@ -3,8 +3,7 @@
 //! and the captions of misclassified pictures. Numbers through `view::number`.
 
 use crate::app::cats::{ModelKind, Prediction, RunState, Settings, Source};
-use crate::engine::cats::{Misclassified, TrainingSnapshot};
-use crate::engine::image::FEATURES;
+use crate::engine::cats::{Misclassified, Model, TrainingSnapshot};
 use crate::i18n::{t, tf, Lang};
 
 use crate::view::number::fmt;
@@ -23,28 +22,30 @@ pub fn source_line(source: &Source, lang: Lang) -> String {
     }
 }
 
-/// Parameters of a model on 12288 features: logistic 12288 + 1; one hidden layer of
-/// h units 12288·h + h (layer 1) + h + 1 (layer 2).
+/// Parameters of a model on 12288 features: Σₗ n⁽ˡ⁾·n⁽ˡ⁻¹⁾ + n⁽ˡ⁾ over the layer
+/// sizes 12288, n⁽¹⁾, …, 1 (logistic regression 12288 + 1).
 pub fn parameter_count(settings: &Settings) -> usize {
-    match settings.model {
-        ModelKind::Logistic => FEATURES + 1,
-        ModelKind::Hidden => {
-            let h = settings.hidden;
-            FEATURES * h + h + h + 1
-        }
-    }
+    let model = match settings.model {
+        ModelKind::Logistic => Model::Logistic,
+        ModelKind::Hidden => Model::Hidden(settings.hidden),
+    };
+    model.dims().windows(2).map(|p| p[0] * p[1] + p[1]).sum()
 }
 
-/// The model as a formula with its sizes.
+/// The model as a formula with its sizes and how its weights start.
 pub fn model_line(settings: &Settings, lang: Lang) -> String {
     let count = parameter_count(settings).to_string();
     match settings.model {
         ModelKind::Logistic => tf(lang, "cats.model.logistic.line", &[("params", &count)]),
-        ModelKind::Hidden => tf(
-            lang,
-            "cats.model.hidden.line",
-            &[("h", &settings.hidden.to_string()), ("params", &count)],
-        ),
+        ModelKind::Hidden => {
+            let sizes: Vec<String> = settings.hidden.sizes().iter().map(usize::to_string).collect();
+            let init = t(lang, &format!("cats.init.{}.line", settings.init.name()));
+            tf(
+                lang,
+                "cats.model.hidden.line",
+                &[("h", &sizes.join(", ")), ("params", &count), ("init", init)],
+            )
+        }
     }
 }
 
