@@ -11,7 +11,7 @@ use backprop_lab::app::cats::{
     Source, StepBudget, MAX_PER_FRAME,
 };
 use backprop_lab::app::message::{Message, Topic};
-use backprop_lab::engine::cats::{Sample, MAX_IMAGES};
+use backprop_lab::engine::cats::{Init, Sample, MAX_IMAGES};
 use backprop_lab::engine::image::{Order, Picture, FEATURES};
 use backprop_lab::i18n::{t, Lang};
 use backprop_lab::view::message::render;
@@ -264,10 +264,23 @@ fn the_model_choice_fills_in_the_course_settings() {
     );
     cats.apply(CatCommand::SetModel(ModelKind::Hidden));
     let s = cats.settings();
-    assert_eq!((s.learning_rate, s.iterations, s.hidden), (0.0075, 2500, 7));
-    cats.apply(CatCommand::SetHidden(65));
-    assert_eq!(cats.problems()[0].code, "bad-hidden");
-    assert_eq!(cats.problems()[0].arg_text("limit").as_deref(), Some("64"));
+    assert_eq!(
+        (s.learning_rate, s.iterations, s.hidden.sizes(), s.init),
+        (0.0075, 2500, &[7][..], Init::Course)
+    );
+    // Sizes as the learner types them; 0, too large or too many layers are refused
+    // with the limits, and the settings stay.
+    let deep = parse_hidden(" 20, 7，5 ").expect("three layers");
+    assert_eq!(deep.sizes(), [20, 7, 5]);
+    cats.apply(CatCommand::SetHidden(deep));
+    assert_eq!(cats.settings().hidden.to_string(), "20,7,5");
+    for text in ["0", "7,0", "1001", "", "1,2,3,4,5,6,7,8,9", "7;5"] {
+        let refused = parse_hidden(text).expect_err(text);
+        assert_eq!(refused.key(), "err.cats.bad-hidden", "{text}");
+        assert_eq!(refused.arg_text("limit").as_deref(), Some("1000"));
+        assert_eq!(refused.arg_text("layers").as_deref(), Some("8"));
+    }
+    assert_eq!(cats.settings().hidden, deep);
     assert_eq!(parse_rate(" 0.01 "), Ok(0.01));
     assert_eq!(
         parse_rate("fast").map_err(|p| p.key()),

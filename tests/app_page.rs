@@ -9,6 +9,7 @@ use backprop_lab::app::message::Message;
 use backprop_lab::app::network::{NetworkCommand, NetworkParams};
 use backprop_lab::app::{App, Command, Tab};
 use backprop_lab::engine::activation::Activation;
+use backprop_lab::engine::cats::Init;
 use backprop_lab::engine::mlp::Preset;
 use backprop_lab::engine::snapshot::Phase;
 use backprop_lab::i18n::Lang;
@@ -122,12 +123,32 @@ fn a_link_opens_every_lab_with_its_settings() {
     assert_eq!((graph.rate, graph.nudge), (0.1, 0.01));
     let cats = app.cats().settings();
     assert_eq!(
-        (cats.model, cats.hidden, cats.learning_rate, cats.iterations),
-        (ModelKind::Hidden, 5, 0.0075, 2500)
+        (cats.model, cats.hidden.sizes(), cats.learning_rate, cats.iterations),
+        (ModelKind::Hidden, &[5][..], 0.0075, 2500)
     );
     // The page's link says it back.
     let again = app_for(&app.params().to_query());
     assert_eq!(again.params(), app.params());
+}
+
+#[test]
+fn the_link_carries_several_hidden_layers_the_init_and_the_seed() {
+    let app = app_for("tab=cats&cat-model=hidden&cat-hidden=20,7,5&cat-init=seeded&cat-seed=42");
+    assert!(app.link_messages().is_empty(), "{:?}", app.link_messages());
+    let cats = app.cats().settings();
+    assert_eq!(
+        (cats.hidden.sizes(), cats.init, cats.seed),
+        (&[20, 7, 5][..], Init::Seeded, 42)
+    );
+    let query = app.params().to_query();
+    assert!(query.contains("cat-hidden=20,7,5&cat-init=seeded&cat-seed=42"), "{query}");
+    assert_eq!(app_for(&query).params(), app.params());
+    // A bad size or init is named; the rest of the link applies.
+    let bad = app_for("cat-model=hidden&cat-hidden=7,0&cat-init=numpy&cat-rate=0.01");
+    let codes: Vec<String> = bad.link_messages().iter().map(|m| m.key()).collect();
+    assert!(codes.len() == 1, "{codes:?}");
+    let cats = bad.cats().settings();
+    assert_eq!((cats.hidden.sizes(), cats.init, cats.learning_rate), (&[7][..], Init::Course, 0.01));
 }
 
 #[test]

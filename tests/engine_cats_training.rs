@@ -1,7 +1,7 @@
 //! The cat trainer through its public API: one iteration computed by hand, the
 //! settings' limits, the session's bookkeeping, and the weight template.
 
-use backprop_lab::engine::cats::{CatData, Model, Sample, TrainConfig, Training};
+use backprop_lab::engine::cats::{CatData, Layers, Model, Sample, TrainConfig, Training};
 use backprop_lab::engine::image::{Picture, FEATURES, SIDE};
 
 fn uniform(level: u8, is_cat: bool) -> Sample {
@@ -93,7 +93,7 @@ fn settings_outside_their_limits_are_refused() {
     let hidden = TrainConfig::hidden();
     assert_eq!(
         (hidden.model, hidden.learning_rate, hidden.iterations),
-        (Model::Hidden { size: 7 }, 0.0075, 2500)
+        (Model::Hidden(Layers::new(&[7]).expect("one layer")), 0.0075, 2500)
     );
     let code = |c: TrainConfig| c.validate().map_err(|e| (e.code(), e.args()));
     for rate in [0.0, -0.1, 10.000001, f64::NAN, f64::INFINITY] {
@@ -108,14 +108,16 @@ fn settings_outside_their_limits_are_refused() {
     assert_eq!(code(config(0.1, 0)), iterations);
     assert_eq!(code(config(0.1, 100_001)), iterations);
     assert_eq!(code(config(0.1, 100_000)), Ok(()));
-    let sized = |size| TrainConfig {
-        model: Model::Hidden { size },
-        ..TrainConfig::hidden()
-    };
-    let bad_hidden = Err(("bad-hidden", vec![("limit", "64".to_string())]));
-    assert_eq!(code(sized(0)), bad_hidden);
-    assert_eq!(code(sized(65)), bad_hidden);
-    assert_eq!(code(sized(64)), Ok(()));
+    let sized = |sizes: &[usize]| Layers::new(sizes).map(|_| ()).map_err(|e| (e.code(), e.args()));
+    let bad_hidden = Err((
+        "bad-hidden",
+        vec![("limit", "1000".to_string()), ("layers", "8".to_string())],
+    ));
+    for bad in [&[0][..], &[1001], &[], &[7, 0, 5], &[1; 9]] {
+        assert_eq!(sized(bad), bad_hidden, "{bad:?}");
+    }
+    assert_eq!(sized(&[1000]), Ok(()));
+    assert_eq!(sized(&[1; 8]), Ok(()));
 }
 
 #[test]
