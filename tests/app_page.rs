@@ -9,7 +9,7 @@ use backprop_lab::app::message::Message;
 use backprop_lab::app::network::{NetworkCommand, NetworkParams};
 use backprop_lab::app::{App, Command, Tab};
 use backprop_lab::engine::activation::Activation;
-use backprop_lab::engine::cats::Init;
+use backprop_lab::engine::cats::{Init, Layers};
 use backprop_lab::engine::mlp::Preset;
 use backprop_lab::engine::snapshot::Phase;
 use backprop_lab::i18n::Lang;
@@ -55,7 +55,9 @@ fn every_setting_round_trips_through_the_link() {
             model: ModelKind::Hidden,
             learning_rate: 0.01,
             iterations: 300,
-            hidden: 5,
+            hidden: Layers::new(&[12, 5]).expect("two layers"),
+            init: Init::Seeded,
+            seed: 9,
         },
     };
     let query = params.to_query();
@@ -146,7 +148,7 @@ fn the_link_carries_several_hidden_layers_the_init_and_the_seed() {
     // A bad size or init is named; the rest of the link applies.
     let bad = app_for("cat-model=hidden&cat-hidden=7,0&cat-init=numpy&cat-rate=0.01");
     let codes: Vec<String> = bad.link_messages().iter().map(|m| m.key()).collect();
-    assert!(codes.len() == 1, "{codes:?}");
+    assert_eq!(codes.len(), 2, "{codes:?}");
     let cats = bad.cats().settings();
     assert_eq!((cats.hidden.sizes(), cats.init, cats.learning_rate), (&[7][..], Init::Course, 0.01));
 }

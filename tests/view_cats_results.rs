@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))] // SVG rendering is a native dev feature
 
 use backprop_lab::app::cats::{ModelKind, Prediction, RunState, Settings, Source};
-use backprop_lab::engine::cats::{Misclassified, Model, TrainingSnapshot};
+use backprop_lab::engine::cats::{Misclassified, Model, TrainingSnapshot, Init};
 use backprop_lab::engine::image::{Picture, FEATURES};
 use backprop_lab::i18n::Lang;
 use backprop_lab::view::cats::cost::{draw_cost, sampled, ChartStyle};
@@ -66,6 +66,8 @@ fn long_runs_are_sampled_every_kth_iteration() {
 fn snapshot() -> TrainingSnapshot {
     TrainingSnapshot {
         model: Model::Logistic,
+        layers: vec![12288, 1],
+        init: Init::Course,
         learning_rate: 0.005,
         iteration: 2000,
         iterations: 2000,

@@ -69,7 +69,7 @@ pub const CATS: &[(&str, &str)] = &[
     ("cats.note.h5-waiting-test", "{file} is the training file; now drop the test file too."),
     ("cats.note.h5-waiting-train", "{file} is the test file; now drop the training file too."),
     ("cats.note.no-model", "{file}: train a model first, then ask it."),
-    ("cats.note.reading", "Reading {n} files…"),
+    ("cats.note.reading", "Reading pictures: {done} of {n}…"),
     // training
     ("cats.train.title", "The cat recognizer: training"),
     ("cats.train.hint", "Batch gradient descent: every iteration uses all training pictures. The cost J is the binary cross-entropy averaged over the m pictures."),

@@ -69,7 +69,7 @@ pub const CATS: &[(&str, &str)] = &[
     ("cats.note.h5-waiting-test", "{file} 是训练文件；请再拖入测试文件。"),
     ("cats.note.h5-waiting-train", "{file} 是测试文件；请再拖入训练文件。"),
     ("cats.note.no-model", "{file}：请先训练一个模型，再来问它。"),
-    ("cats.note.reading", "正在读取 {n} 个文件……"),
+    ("cats.note.reading", "正在读取图片：{done} / {n}……"),
     // training
     ("cats.train.title", "识猫：训练"),
     ("cats.train.hint", "批量梯度下降：每次迭代都用上全部训练图片。代价 J 是二元交叉熵在 m 张图片上的平均值。"),

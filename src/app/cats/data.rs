@@ -4,7 +4,11 @@
 //! data as it was.
 
 use crate::engine::cats::MAX_IMAGES;
-use crate::engine::cats::{demo_set, load_hdf5, split, CatData, CatError, Counts, Sample};
+use std::cell::OnceCell;
+
+use crate::engine::cats::{
+    demo_set, load_hdf5, split, split_counts, CatData, CatError, Counts, Sample,
+};
 
 use crate::app::message::{Arg, Message, Topic};
 
@@ -83,10 +87,16 @@ pub enum Hdf5Offer {
 /// The data set and its origin.
 #[derive(Clone, Debug, Default)]
 pub struct CatSet {
+    /// The demo or course data (empty while the learner's own pictures are shown).
     data: CatData,
     source: Source,
     /// The learner's own pictures, before the split (kept while other data is shown).
     own: Vec<Sample>,
+    /// Their split, made when first needed after a change: adding n pictures one by
+    /// one costs O(n) in all, not a copy and a split per picture.
+    own_split: OnceCell<CatData>,
+    /// How many of `own` are cats.
+    own_cats: usize,
     /// One HDF5 file waiting for its partner: (role, file name, bytes).
     pending: Option<(Set, String, Vec<u8>)>,
 }
@@ -161,8 +171,10 @@ impl CatSet {
     /// [`TEST_SHARE`] of each class to the test set); they become the data shown.
     pub fn add_own(&mut self, samples: Vec<Sample>) -> Result<(), Message> {
         self.check_room(samples.len())?;
+        self.own_cats += samples.iter().filter(|s| s.is_cat).count();
         self.own.extend(samples);
-        self.data = split(self.own.clone(), TEST_SHARE, SPLIT_SEED);
+        self.own_split = OnceCell::new();
+        self.data = CatData::default();
         self.source = Source::Own;
         Ok(())
     }
@@ -175,6 +187,8 @@ impl CatSet {
     /// Forgets the learner's own pictures (the data shown is emptied if it was theirs).
     pub fn clear_own(&mut self) {
         self.own.clear();
+        self.own_cats = 0;
+        self.own_split = OnceCell::new();
         if self.source == Source::Own {
             self.data = CatData::default();
             self.source = Source::Empty;
@@ -183,7 +197,12 @@ impl CatSet {
 
     /// The train and test sets.
     pub fn data(&self) -> &CatData {
-        &self.data
+        if self.source == Source::Own {
+            self.own_split
+                .get_or_init(|| split(self.own.clone(), TEST_SHARE, SPLIT_SEED))
+        } else {
+            &self.data
+        }
     }
 
     /// Where they came from.
@@ -193,14 +212,19 @@ impl CatSet {
 
     /// Cats and non-cats per set.
     pub fn counts(&self) -> Counts {
-        self.data.counts()
+        match (&self.source, self.own_split.get()) {
+            (Source::Own, None) => {
+                split_counts(self.own_cats, self.own.len() - self.own_cats, TEST_SHARE)
+            }
+            _ => self.data().counts(),
+        }
     }
 
     /// Picture `index` of `set`.
     pub fn sample(&self, set: Set, index: usize) -> Option<&Sample> {
         match set {
-            Set::Train => self.data.train.get(index),
-            Set::Test => self.data.test.get(index),
+            Set::Train => self.data().train.get(index),
+            Set::Test => self.data().test.get(index),
         }
     }
 }

@@ -252,4 +252,9 @@ impl CatController {
     pub fn per_frame(&self) -> usize {
         self.run.per_frame()
     }
+    /// Pictures prepared and to prepare before the first iteration (`None` once
+    /// the run can iterate, or without a run).
+    pub fn preparation(&self) -> Option<(usize, usize)> {
+        self.run.preparation()
+    }
 }

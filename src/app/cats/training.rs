@@ -1,7 +1,8 @@
 //! A training run of the cat recognizer as a state machine: idle → running ⇄
 //! paused → done / stopped / diverged. It owns the engine's `Training`, the step
-//! budget of each animation frame, and the latest snapshot (refreshed
-//! [`SNAPSHOTS_PER_RUN`] times a run: each costs about one forward pass).
+//! budgets of each animation frame (one for preparing the pictures' products, one
+//! for iterations), and the latest snapshot (refreshed [`SNAPSHOTS_PER_RUN`] times a
+//! run: each costs about one forward pass).
 
 use crate::engine::cats::{CatData, TrainConfig, Training, TrainingSnapshot};
 use crate::engine::image::Picture;
@@ -18,6 +19,10 @@ pub struct Run {
     training: Option<Training>,
     state: RunState,
     budget: StepBudget,
+    /// Pictures prepared per frame before the first iteration.
+    prepare_budget: StepBudget,
+    /// Whether the last frame prepared (its time goes to `prepare_budget`).
+    prepared_last: bool,
     snapshot: Option<TrainingSnapshot>,
     snapped_at: usize,
     /// Iterations the run asked for.
@@ -34,7 +39,7 @@ impl Run {
             planned: config.iterations,
             ..Run::default()
         };
-        self.take_snapshot();
+        // The first snapshot waits for the pictures' products (see `frame`).
         Ok(())
     }
 
@@ -70,17 +75,41 @@ impl Run {
         }
     }
 
-    /// One animation frame of a running run: the budget's number of iterations.
+    /// One animation frame of a running run: the budget's number of pictures
+    /// prepared while the products are not all computed, then of iterations.
+    /// Returns how many of either ran.
     pub fn frame(&mut self) -> Result<usize, Message> {
         if self.state != RunState::Running {
             return Ok(0);
         }
+        self.prepared_last = false;
+        if let Some(training) = self.training.as_mut() {
+            let (done, total) = training.preparation();
+            if done < total {
+                self.prepared_last = true;
+                let ran = training.prepare(self.prepare_budget.per_frame());
+                if done + ran >= total {
+                    self.take_snapshot();
+                }
+                return Ok(ran);
+            }
+        }
         self.run(self.budget.per_frame())
     }
 
-    /// Tells the budget how long the last frame's iterations took.
+    /// Tells the budget how long the last frame's work took.
     pub fn record_frame(&mut self, ran: usize, elapsed_ms: f64) {
-        self.budget.record(ran, elapsed_ms);
+        if self.prepared_last {
+            self.prepare_budget.record(ran, elapsed_ms);
+        } else {
+            self.budget.record(ran, elapsed_ms);
+        }
+    }
+
+    /// Pictures prepared and to prepare while a run is getting ready, else `None`.
+    pub fn preparation(&self) -> Option<(usize, usize)> {
+        let (done, total) = self.training.as_ref()?.preparation();
+        (done < total).then_some((done, total))
     }
 
     /// Running → paused.

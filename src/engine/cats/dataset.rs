@@ -53,19 +53,14 @@ impl CatData {
 /// Fisher–Yates shuffle; both sets keep the pictures' original order. `test_share`
 /// is clamped to [0, 1] (NaN counts as 0).
 pub fn split(samples: Vec<Sample>, test_share: f64, seed: u64) -> CatData {
-    let share = if test_share.is_nan() {
-        0.0
-    } else {
-        test_share.clamp(0.0, 1.0)
-    };
+    let share = clamp_share(test_share);
     let mut rng = Rng::new(seed);
     let mut to_test = vec![false; samples.len()];
     for class in [true, false] {
         let mut members: Vec<usize> = (0..samples.len())
             .filter(|&i| samples[i].is_cat == class)
             .collect();
-        let n = members.len();
-        let take = ((n as f64 * share).round() as usize).min(n.saturating_sub(1));
+        let take = test_count(members.len(), share);
         shuffle(&mut members, &mut rng);
         for &i in &members[..take] {
             to_test[i] = true;
@@ -80,6 +75,33 @@ pub fn split(samples: Vec<Sample>, test_share: f64, seed: u64) -> CatData {
         }
     }
     data
+}
+
+/// The share clamped to [0, 1], NaN as 0.
+fn clamp_share(test_share: f64) -> f64 {
+    if test_share.is_nan() {
+        0.0
+    } else {
+        test_share.clamp(0.0, 1.0)
+    }
+}
+
+/// Of a class of n pictures, how many [`split`] sends to the test set.
+fn test_count(n: usize, share: f64) -> usize {
+    ((n as f64 * share).round() as usize).min(n.saturating_sub(1))
+}
+
+/// The counts [`split`] gives pictures of which `cats` are cats and `others` not,
+/// without splitting them.
+pub fn split_counts(cats: usize, others: usize, test_share: f64) -> Counts {
+    let share = clamp_share(test_share);
+    let (test_cats, test_other) = (test_count(cats, share), test_count(others, share));
+    Counts {
+        train_cats: cats - test_cats,
+        train_other: others - test_other,
+        test_cats,
+        test_other,
+    }
 }
 
 /// Fisher–Yates: for i from the end, swap item i with a uniform j ≤ i.

@@ -29,7 +29,7 @@ mod units;
 pub use config::{
     Init, Layers, Model, TrainConfig, MAX_HIDDEN, MAX_ITERATIONS, MAX_LAYERS, MAX_RATE,
 };
-pub use dataset::{check_count, split, CatData, Counts, Sample, MAX_IMAGES};
+pub use dataset::{check_count, split, split_counts, CatData, Counts, Sample, MAX_IMAGES};
 pub use demo::{demo_set, DEMO_TEST, DEMO_TRAIN};
 pub use error::CatError;
 pub use hdf5::load_hdf5;

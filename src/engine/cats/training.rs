@@ -166,19 +166,19 @@ impl Training {
         self.config
     }
 
-    /// Costs, accuracies and predictions with the current parameters (no
-    /// predictions while the pictures are being prepared).
+    /// Costs, accuracies and predictions with the current parameters.
     pub fn snapshot(&self) -> TrainingSnapshot {
+        let net = &self.descent.current;
+        let (m, t) = (self.train.len(), self.test.len());
         let (train_predictions, test_predictions) = if self.basis.ready() {
-            let net = &self.descent.current;
             let b = &self.basis;
-            let (m, t) = (self.train.len(), self.test.len());
             (
                 net.probabilities(net.first(&b.p0, &b.gram, m), m),
                 net.probabilities(net.first(&b.p0_test, &b.cross, t), t),
             )
         } else {
-            (Vec::new(), Vec::new())
+            // Not prepared yet, so no iteration ran: C = 0 and W⁽¹⁾ = W⁽¹⁾(0).
+            (self.unprepared(&self.train), self.unprepared(&self.test))
         };
         let mut misclassified = wrong("train", &self.train, &train_predictions);
         misclassified.extend(wrong("test", &self.test, &test_predictions));
@@ -206,6 +206,18 @@ impl Training {
         let p = first_layer(&self.w1_start, levels);
         let z1 = net.first(&p, &products(&self.train, levels), 1);
         net.probabilities(z1, 1)[0]
+    }
+
+    /// p(cat) from W⁽¹⁾(0) directly, picture by picture (before any iteration).
+    fn unprepared(&self, examples: &Examples) -> Vec<f64> {
+        let net = &self.descent.current;
+        let zero = vec![0.0; self.train.len()];
+        (0..examples.len())
+            .map(|i| {
+                let p = first_layer(&self.w1_start, examples.row(i));
+                net.probabilities(net.first(&p, &zero, 1), 1)[0]
+            })
+            .collect()
     }
 
     /// The first layer's weights W⁽¹⁾ = W⁽¹⁾(0) + C·Xᵀ, n₁ × 12288 row-major

@@ -54,7 +54,12 @@ pub fn route(page: &mut Page, runner: &Shared, zone: Zone, files: Vec<Picked>) {
             DropPlan::Show => show_first(&runner, files).await,
             DropPlan::Refuse(_) => {}
         }
-        runner.update(|p| p.cats.reading = p.cats.reading.saturating_sub(count));
+        runner.update(|p| {
+            p.cats.reading = p.cats.reading.saturating_sub(count);
+            if p.cats.reading == 0 {
+                p.cats.read = 0;
+            }
+        });
     });
 }
 
@@ -85,6 +90,8 @@ async fn read(file: &Picked) -> Result<Vec<u8>, Message> {
 async fn add_pictures(runner: &Shared, files: Vec<Picked>, is_cat: bool) {
     let (mut accepted, mut refused, mut hdf5) = (Vec::new(), Vec::new(), Vec::new());
     for file in files {
+        // The progress of a large drop: one more file read (the page paints it).
+        runner.update(|p| p.cats.read += 1);
         let bytes = match read(&file).await {
             Ok(bytes) => bytes,
             Err(problem) => {

@@ -62,6 +62,8 @@ pub struct CatView {
     pub refill: bool,
     /// Files being read right now.
     reading: usize,
+    /// Of those, how many have been read and decoded (the progress of a large drop).
+    read: usize,
     /// What the thumbnails and the misclassified list were last built for.
     built_data: Option<DataKey>,
     built_wrong: Option<WrongKey>,
@@ -99,6 +101,7 @@ impl CatView {
             preview: None,
             refill: true,
             reading: 0,
+            read: 0,
             built_data: None,
             built_wrong: None,
             painted: Painted::default(),

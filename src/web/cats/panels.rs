@@ -66,7 +66,10 @@ fn update_messages(page: &CatPage, lang: Lang) -> Result<(), JsValue> {
         tf(
             lang,
             "cats.note.reading",
-            &[("n", &page.view.reading.to_string())],
+            &[
+                ("n", &page.view.reading.to_string()),
+                ("done", &page.view.read.min(page.view.reading).to_string()),
+            ],
         )
     } else {
         page.cats
