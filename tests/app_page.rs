@@ -125,7 +125,12 @@ fn a_link_opens_every_lab_with_its_settings() {
     assert_eq!((graph.rate, graph.nudge), (0.1, 0.01));
     let cats = app.cats().settings();
     assert_eq!(
-        (cats.model, cats.hidden.sizes(), cats.learning_rate, cats.iterations),
+        (
+            cats.model,
+            cats.hidden.sizes(),
+            cats.learning_rate,
+            cats.iterations
+        ),
         (ModelKind::Hidden, &[5][..], 0.0075, 2500)
     );
     // The page's link says it back.
@@ -143,14 +148,20 @@ fn the_link_carries_several_hidden_layers_the_init_and_the_seed() {
         (&[20, 7, 5][..], Init::Seeded, 42)
     );
     let query = app.params().to_query();
-    assert!(query.contains("cat-hidden=20,7,5&cat-init=seeded&cat-seed=42"), "{query}");
+    assert!(
+        query.contains("cat-hidden=20,7,5&cat-init=seeded&cat-seed=42"),
+        "{query}"
+    );
     assert_eq!(app_for(&query).params(), app.params());
     // A bad size or init is named; the rest of the link applies.
     let bad = app_for("cat-model=hidden&cat-hidden=7,0&cat-init=numpy&cat-rate=0.01");
     let codes: Vec<String> = bad.link_messages().iter().map(|m| m.key()).collect();
     assert_eq!(codes.len(), 2, "{codes:?}");
     let cats = bad.cats().settings();
-    assert_eq!((cats.hidden.sizes(), cats.init, cats.learning_rate), (&[7][..], Init::Course, 0.01));
+    assert_eq!(
+        (cats.hidden.sizes(), cats.init, cats.learning_rate),
+        (&[7][..], Init::Course, 0.01)
+    );
 }
 
 #[test]

@@ -11,11 +11,15 @@
 mod cats_hdf5_common;
 mod cats_reference;
 
-use backprop_lab::engine::cats::{load_hdf5, CatData, Init, Layers, Model, Sample, TrainConfig, Training};
+use backprop_lab::engine::cats::{
+    load_hdf5, CatData, Init, Layers, Model, Sample, TrainConfig, Training,
+};
 use backprop_lab::engine::image::{Picture, FEATURES, SIDE};
 use backprop_lab::engine::rng::Rng;
 use cats_hdf5_common::course_file;
-use cats_reference::{accuracy, course_init, first_weights, matrix, predict, train, worst_relative};
+use cats_reference::{
+    accuracy, course_init, first_weights, matrix, predict, train, worst_relative,
+};
 
 /// Picture i: a noisy background, and for a cat a brighter, warmer disc in the
 /// middle (so the task is learnable but not trivial).
@@ -55,7 +59,6 @@ fn course_layout(m: usize, m_test: usize) -> CatData {
     load_hdf5(&train_file, &test_file).expect("the course's layout")
 }
 
-
 /// Trains the engine and the reference from the course's initialisation for
 /// `dims` and compares every cost, the predictions, the accuracies and W⁽¹⁾.
 /// Returns the worst relative cost difference.
@@ -64,12 +67,19 @@ fn compare(data: &CatData, config: TrainConfig) -> f64 {
     let dims = config.model.dims();
     let mut layers = course_init(&dims, config.init == Init::CourseDeep);
     let mut t = Training::new(config, data).expect("valid");
-    assert_eq!(first_weights(&layers), t.first_layer_weights(), "the same start");
+    assert_eq!(
+        first_weights(&layers),
+        t.first_layer_weights(),
+        "the same start"
+    );
     assert_eq!(t.step(config.iterations), Ok(config.iterations));
     let s = t.snapshot();
     let costs = train(&mut layers, &x, &y, config.learning_rate, config.iterations);
     let worst = worst_relative(&s.costs, &costs);
-    assert!(worst < 1e-9, "{dims:?}: largest relative cost difference {worst:e}");
+    assert!(
+        worst < 1e-9,
+        "{dims:?}: largest relative cost difference {worst:e}"
+    );
     let (p, p_test) = (predict(&layers, &x), predict(&layers, &x_test));
     let engine = s.train_predictions.iter().chain(&s.test_predictions);
     for (e, r) in engine.zip(p.iter().chain(&p_test)) {
@@ -79,12 +89,23 @@ fn compare(data: &CatData, config: TrainConfig) -> f64 {
     assert_eq!(s.test_accuracy, Some(accuracy(&p_test, &y_test)));
     let w = first_weights(&layers);
     let peak = w.iter().fold(0.0f64, |a, v| a.max(v.abs()));
-    let off = t.first_layer_weights().iter().zip(&w).map(|(a, b)| (a - b).abs()).fold(0.0, f64::max);
-    assert!(off < 1e-10 * peak, "W1 reconstructed {off:e} off (max |W1| {peak})");
+    let off = t
+        .first_layer_weights()
+        .iter()
+        .zip(&w)
+        .map(|(a, b)| (a - b).abs())
+        .fold(0.0, f64::max);
+    assert!(
+        off < 1e-10 * peak,
+        "W1 reconstructed {off:e} off (max |W1| {peak})"
+    );
     for (i, picture) in data.test.iter().take(3).enumerate() {
         assert!((t.predict(&picture.picture) - p_test[i]).abs() < 1e-9);
     }
-    println!("{dims:?}: worst relative cost difference {worst:e}, accuracy {} / {:?}", s.train_accuracy, s.test_accuracy);
+    println!(
+        "{dims:?}: worst relative cost difference {worst:e}, accuracy {} / {:?}",
+        s.train_accuracy, s.test_accuracy
+    );
     worst
 }
 
@@ -96,28 +117,52 @@ fn logistic_regression_reproduces_the_f64_reference() {
     t.step(2000).expect("finite");
     let s = t.snapshot();
     assert!((s.costs[0] - std::f64::consts::LN_2).abs() < 1e-12);
-    assert!(s.train_accuracy > 0.95 && s.costs[1999] < s.costs[100], "it learned: {}", s.train_accuracy);
+    assert!(
+        s.train_accuracy > 0.95 && s.costs[1999] < s.costs[100],
+        "it learned: {}",
+        s.train_accuracy
+    );
 }
 
 #[test]
 fn the_two_layer_model_reproduces_the_f64_reference() {
     let data = course_layout(48, 16);
-    let config = TrainConfig { iterations: 600, ..TrainConfig::hidden() };
-    assert_eq!(config.model, Model::Hidden(Layers::new(&[7]).expect("one layer")));
+    let config = TrainConfig {
+        iterations: 600,
+        ..TrainConfig::hidden()
+    };
+    assert_eq!(
+        config.model,
+        Model::Hidden(Layers::new(&[7]).expect("one layer"))
+    );
     compare(&data, config);
 }
 
 #[test]
 fn the_l_layer_model_reproduces_the_f64_reference() {
     let data = course_layout(48, 16);
-    let config = TrainConfig { iterations: 600, ..TrainConfig::deep() };
+    let config = TrainConfig {
+        iterations: 600,
+        ..TrainConfig::deep()
+    };
     assert_eq!(config.model.dims(), [FEATURES, 20, 7, 5, 1]);
     compare(&data, config);
     // The L-layer recipe on one hidden layer, and a deeper net of other sizes.
-    let one = TrainConfig { init: Init::CourseDeep, iterations: 200, ..TrainConfig::hidden() };
+    let one = TrainConfig {
+        init: Init::CourseDeep,
+        iterations: 200,
+        ..TrainConfig::hidden()
+    };
     compare(&data, one);
     let other = Model::Hidden(Layers::new(&[5, 4, 3, 2]).expect("four layers"));
-    compare(&data, TrainConfig { model: other, iterations: 200, ..TrainConfig::deep() });
+    compare(
+        &data,
+        TrainConfig {
+            model: other,
+            iterations: 200,
+            ..TrainConfig::deep()
+        },
+    );
 }
 
 /// numpy's first values after np.random.seed(1) (the fixture, as bits).
@@ -134,23 +179,49 @@ fn numpy_values() -> Vec<f64> {
 fn the_course_recipes_start_from_numpys_numbers() {
     let data = course_layout(10, 0);
     let numpy = numpy_values();
-    let first = |config: TrainConfig| Training::new(config, &data).expect("valid").first_layer_weights();
+    let first = |config: TrainConfig| {
+        Training::new(config, &data)
+            .expect("valid")
+            .first_layer_weights()
+    };
     // Two-layer: W1 = randn(7, 12288)·0.01; L-layer: W1 = randn(20, 12288)/√12288.
     let two = first(TrainConfig::hidden());
     let deep = first(TrainConfig::deep());
     let root = (FEATURES as f64).sqrt();
     for (j, v) in numpy.iter().enumerate() {
-        assert_eq!(two[j].to_bits(), (v * 0.01).to_bits(), "two-layer W1 value {j}");
-        assert_eq!(deep[j].to_bits(), (v / root).to_bits(), "L-layer W1 value {j}");
+        assert_eq!(
+            two[j].to_bits(),
+            (v * 0.01).to_bits(),
+            "two-layer W1 value {j}"
+        );
+        assert_eq!(
+            deep[j].to_bits(),
+            (v / root).to_bits(),
+            "L-layer W1 value {j}"
+        );
     }
     assert_eq!(two[0], 0.016243453636632417);
     // The course-deep recipe on one layer is the L-layer's; seeded draws its own.
-    let one_deep = first(TrainConfig { init: Init::CourseDeep, ..TrainConfig::hidden() });
+    let one_deep = first(TrainConfig {
+        init: Init::CourseDeep,
+        ..TrainConfig::hidden()
+    });
     assert_eq!(one_deep[..4001], deep[..4001]);
-    let seeded = |seed| first(TrainConfig { init: Init::Seeded, seed, ..TrainConfig::hidden() });
+    let seeded = |seed| {
+        first(TrainConfig {
+            init: Init::Seeded,
+            seed,
+            ..TrainConfig::hidden()
+        })
+    };
     assert_eq!(seeded(3), seeded(3));
     assert_ne!(seeded(3)[..10], seeded(4)[..10]);
     assert_ne!(seeded(3)[..10], two[..10]);
     // Logistic regression starts at w = 0 whatever the init.
-    assert!(first(TrainConfig { init: Init::Seeded, ..TrainConfig::logistic() }).iter().all(|&w| w == 0.0));
+    assert!(first(TrainConfig {
+        init: Init::Seeded,
+        ..TrainConfig::logistic()
+    })
+    .iter()
+    .all(|&w| w == 0.0));
 }

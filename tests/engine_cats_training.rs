@@ -93,7 +93,11 @@ fn settings_outside_their_limits_are_refused() {
     let hidden = TrainConfig::hidden();
     assert_eq!(
         (hidden.model, hidden.learning_rate, hidden.iterations),
-        (Model::Hidden(Layers::new(&[7]).expect("one layer")), 0.0075, 2500)
+        (
+            Model::Hidden(Layers::new(&[7]).expect("one layer")),
+            0.0075,
+            2500
+        )
     );
     let code = |c: TrainConfig| c.validate().map_err(|e| (e.code(), e.args()));
     for rate in [0.0, -0.1, 10.000001, f64::NAN, f64::INFINITY] {
@@ -108,7 +112,11 @@ fn settings_outside_their_limits_are_refused() {
     assert_eq!(code(config(0.1, 0)), iterations);
     assert_eq!(code(config(0.1, 100_001)), iterations);
     assert_eq!(code(config(0.1, 100_000)), Ok(()));
-    let sized = |sizes: &[usize]| Layers::new(sizes).map(|_| ()).map_err(|e| (e.code(), e.args()));
+    let sized = |sizes: &[usize]| {
+        Layers::new(sizes)
+            .map(|_| ())
+            .map_err(|e| (e.code(), e.args()))
+    };
     let bad_hidden = Err((
         "bad-hidden",
         vec![("limit", "1000".to_string()), ("layers", "8".to_string())],

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))] // SVG rendering is a native dev feature
 
 use backprop_lab::app::cats::{ModelKind, Prediction, RunState, Settings, Source};
-use backprop_lab::engine::cats::{Misclassified, Model, TrainingSnapshot, Init};
+use backprop_lab::engine::cats::{Init, Misclassified, Model, TrainingSnapshot};
 use backprop_lab::engine::image::{Picture, FEATURES};
 use backprop_lab::i18n::Lang;
 use backprop_lab::view::cats::cost::{draw_cost, sampled, ChartStyle};

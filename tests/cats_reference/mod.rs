@@ -42,7 +42,10 @@ pub fn course_init(dims: &[usize], deep: bool) -> Vec<Layer> {
                         .collect()
                 })
                 .collect();
-            Layer { w, b: vec![0.0; n_out] }
+            Layer {
+                w,
+                b: vec![0.0; n_out],
+            }
         })
         .collect()
 }
@@ -51,9 +54,18 @@ pub fn course_init(dims: &[usize], deep: bool) -> Vec<Layer> {
 pub fn matrix(samples: &[Sample]) -> (Vec<Vec<f64>>, Vec<f64>) {
     let x = samples
         .iter()
-        .map(|s| s.picture.pixels().iter().map(|&v| v as f64 / 255.0).collect())
+        .map(|s| {
+            s.picture
+                .pixels()
+                .iter()
+                .map(|&v| v as f64 / 255.0)
+                .collect()
+        })
         .collect();
-    let y = samples.iter().map(|s| f64::from(u8::from(s.is_cat))).collect();
+    let y = samples
+        .iter()
+        .map(|s| f64::from(u8::from(s.is_cat)))
+        .collect();
     (x, y)
 }
 
@@ -72,7 +84,12 @@ fn forward(layers: &[Layer], x: &[Vec<f64>]) -> Vec<Vec<Vec<f64>>> {
                 } else {
                     zs[l - 1][i].iter().map(|v| v.max(0.0)).collect()
                 };
-                layer.w.iter().zip(&layer.b).map(|(w, b)| dot(w, &input) + b).collect()
+                layer
+                    .w
+                    .iter()
+                    .zip(&layer.b)
+                    .map(|(w, b)| dot(w, &input) + b)
+                    .collect()
             })
             .collect();
         zs.push(z);
@@ -83,19 +100,36 @@ fn forward(layers: &[Layer], x: &[Vec<f64>]) -> Vec<Vec<Vec<f64>>> {
 /// p(cat) for each picture.
 pub fn predict(layers: &[Layer], x: &[Vec<f64>]) -> Vec<f64> {
     let zs = forward(layers, x);
-    zs[zs.len() - 1].iter().map(|z| 1.0 / (1.0 + (-z[0]).exp())).collect()
+    zs[zs.len() - 1]
+        .iter()
+        .map(|z| 1.0 / (1.0 + (-z[0]).exp()))
+        .collect()
 }
 
 /// One batch iteration: returns the cost and updates `layers`.
 pub fn iterate(layers: &mut [Layer], x: &[Vec<f64>], y: &[f64], rate: f64) -> f64 {
     let m = x.len() as f64;
     let zs = forward(layers, x);
-    let a: Vec<f64> = zs[zs.len() - 1].iter().map(|z| 1.0 / (1.0 + (-z[0]).exp())).collect();
-    let cost = -a.iter().zip(y).map(|(&a, &y)| y * a.ln() + (1.0 - y) * (1.0 - a).ln()).sum::<f64>() / m;
+    let a: Vec<f64> = zs[zs.len() - 1]
+        .iter()
+        .map(|z| 1.0 / (1.0 + (-z[0]).exp()))
+        .collect();
+    let cost = -a
+        .iter()
+        .zip(y)
+        .map(|(&a, &y)| y * a.ln() + (1.0 - y) * (1.0 - a).ln())
+        .sum::<f64>()
+        / m;
     let mut dz: Vec<Vec<f64>> = a.iter().zip(y).map(|(a, y)| vec![a - y]).collect();
     for l in (0..layers.len()).rev() {
         let inputs: Vec<Vec<f64>> = (0..x.len())
-            .map(|i| if l == 0 { x[i].clone() } else { zs[l - 1][i].iter().map(|v| v.max(0.0)).collect() })
+            .map(|i| {
+                if l == 0 {
+                    x[i].clone()
+                } else {
+                    zs[l - 1][i].iter().map(|v| v.max(0.0)).collect()
+                }
+            })
             .collect();
         let layer = &layers[l];
         let (n_out, n_in) = (layer.b.len(), inputs[0].len());
@@ -105,7 +139,9 @@ pub fn iterate(layers: &mut [Layer], x: &[Vec<f64>], y: &[f64], rate: f64) -> f6
                 row.iter_mut().zip(input).for_each(|(g, v)| *g += dk * v);
             }
         }
-        let db: Vec<f64> = (0..n_out).map(|k| dz.iter().map(|d| d[k]).sum::<f64>() / m).collect();
+        let db: Vec<f64> = (0..n_out)
+            .map(|k| dz.iter().map(|d| d[k]).sum::<f64>() / m)
+            .collect();
         let below: Vec<Vec<f64>> = if l == 0 {
             Vec::new()
         } else {
@@ -114,7 +150,11 @@ pub fn iterate(layers: &mut [Layer], x: &[Vec<f64>], y: &[f64], rate: f64) -> f6
                     (0..n_in)
                         .map(|j| {
                             let back: f64 = (0..n_out).map(|k| layer.w[k][j] * dz[i][k]).sum();
-                            if zs[l - 1][i][j] > 0.0 { back } else { 0.0 }
+                            if zs[l - 1][i][j] > 0.0 {
+                                back
+                            } else {
+                                0.0
+                            }
                         })
                         .collect()
                 })
@@ -124,26 +164,45 @@ pub fn iterate(layers: &mut [Layer], x: &[Vec<f64>], y: &[f64], rate: f64) -> f6
         for (w, g) in layer.w.iter_mut().zip(&dw) {
             w.iter_mut().zip(g).for_each(|(w, g)| *w -= rate * (g / m));
         }
-        layer.b.iter_mut().zip(&db).for_each(|(b, g)| *b -= rate * g);
+        layer
+            .b
+            .iter_mut()
+            .zip(&db)
+            .for_each(|(b, g)| *b -= rate * g);
         dz = below;
     }
     cost
 }
 
 /// Trains `iterations` times; the costs of every iteration.
-pub fn train(layers: &mut [Layer], x: &[Vec<f64>], y: &[f64], rate: f64, iterations: usize) -> Vec<f64> {
-    (0..iterations).map(|_| iterate(layers, x, y, rate)).collect()
+pub fn train(
+    layers: &mut [Layer],
+    x: &[Vec<f64>],
+    y: &[f64],
+    rate: f64,
+    iterations: usize,
+) -> Vec<f64> {
+    (0..iterations)
+        .map(|_| iterate(layers, x, y, rate))
+        .collect()
 }
 
 /// mean(p == y) with p = a > 0.5.
 pub fn accuracy(p: &[f64], y: &[f64]) -> f64 {
-    p.iter().zip(y).filter(|&(&p, &y)| (p > 0.5) == (y == 1.0)).count() as f64 / p.len() as f64
+    p.iter()
+        .zip(y)
+        .filter(|&(&p, &y)| (p > 0.5) == (y == 1.0))
+        .count() as f64
+        / p.len() as f64
 }
 
 /// The largest |a − b| / |b| over two cost lists of the same length.
 pub fn worst_relative(a: &[f64], b: &[f64]) -> f64 {
     assert_eq!(a.len(), b.len(), "as many costs");
-    a.iter().zip(b).map(|(a, b)| (a - b).abs() / b.abs()).fold(0.0, f64::max)
+    a.iter()
+        .zip(b)
+        .map(|(a, b)| (a - b).abs() / b.abs())
+        .fold(0.0, f64::max)
 }
 
 /// W⁽¹⁾ flattened row-major (n1 × 12288), as the engine's `first_layer_weights`.

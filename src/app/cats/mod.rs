@@ -26,10 +26,10 @@ pub use files::no_model;
 pub use input::{Focus, InputLayer, Origin, Pointer, FIRST_FOCUS};
 
 pub use run::{
-    parse_hidden, parse_iterations, parse_rate, ModelKind, RunState, Settings, StepBudget,
-    FRAME_BUDGET_MS, MAX_PER_FRAME,
+    parse_hidden, parse_iterations, parse_rate, parse_seed, ModelKind, RunState, Settings,
+    StepBudget, FRAME_BUDGET_MS, MAX_PER_FRAME,
 };
-pub use training::{Run, SNAPSHOTS_PER_RUN};
+pub use training::{Run, SNAPSHOTS_PER_RUN, UNITS_EVERY};
 
 /// The cat lab's state.
 #[derive(Default)]
@@ -231,6 +231,14 @@ impl CatController {
     /// The logistic model's weights as a 64×64 RGBA picture (grey = 0).
     pub fn template(&self) -> Option<Vec<u8>> {
         self.run.template()
+    }
+    /// The first layer's units as the run is now (one W⁽¹⁾ reconstruction).
+    pub fn fresh_units(&self) -> Option<Vec<Vec<u8>>> {
+        self.run.fresh_units()
+    }
+    /// The first layer's units as 64×64 RGBA pictures and the iteration they show.
+    pub fn unit_pictures(&self) -> Option<(usize, &[Vec<u8>])> {
+        self.run.unit_pictures()
     }
     /// The model's p(cat) for `picture`, without recording it.
     pub fn p_cat(&self, picture: &Picture) -> Option<f64> {

@@ -252,6 +252,13 @@ pub fn parse_hidden(text: &str) -> Result<Layers, Message> {
     Layers::new(&parts.map_err(refused)?).map_err(|e| Message::cats(&e))
 }
 
+/// A seed typed by the learner: a whole number, else bad-seed.
+pub fn parse_seed(text: &str) -> Result<u64, Message> {
+    text.trim()
+        .parse::<u64>()
+        .map_err(|_| Message::new(Topic::Cats, "bad-seed"))
+}
+
 /// The engine's own refusal of a configuration spoiled by `spoil`, so the message and
 /// its limit come from the one place that checks them (`code` if it accepted it).
 fn bad_config(code: &'static str, spoil: impl Fn(&mut TrainConfig)) -> Message {

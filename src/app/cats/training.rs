@@ -12,6 +12,8 @@ use crate::app::message::Message;
 
 /// Snapshots (accuracies, predictions) taken per run while it is running, at most.
 pub const SNAPSHOTS_PER_RUN: usize = 50;
+/// While running, the unit pictures are remade at every this many snapshots.
+pub const UNITS_EVERY: usize = 5;
 
 /// The current run (or none).
 #[derive(Default)]
@@ -25,6 +27,10 @@ pub struct Run {
     prepared_last: bool,
     snapshot: Option<TrainingSnapshot>,
     snapped_at: usize,
+    /// The first layer's unit pictures and the iteration they show (each costs
+    /// n₁·m·12288 products: while running, remade every [`UNITS_EVERY`] snapshots).
+    units: Option<(usize, Vec<Vec<u8>>)>,
+    snapshots_taken: usize,
     /// Iterations the run asked for.
     planned: usize,
 }
@@ -149,6 +155,11 @@ impl Run {
         if let Some(training) = self.training.as_ref() {
             self.snapped_at = training.iteration();
             self.snapshot = Some(training.snapshot());
+            let due = self.snapshots_taken % UNITS_EVERY == 0 || self.state != RunState::Running;
+            if due && self.units.as_ref().map(|u| u.0) != Some(self.snapped_at) {
+                self.units = Some((self.snapped_at, training.unit_pictures()));
+            }
+            self.snapshots_taken += 1;
         }
     }
 
@@ -178,6 +189,17 @@ impl Run {
     /// The logistic model's weights as 64×64 RGBA.
     pub fn template(&self) -> Option<Vec<u8>> {
         self.training.as_ref().and_then(Training::template)
+    }
+
+    /// The first layer's units as the run is now (see [`Training::unit_pictures`]).
+    pub fn fresh_units(&self) -> Option<Vec<Vec<u8>>> {
+        self.training.as_ref().map(Training::unit_pictures)
+    }
+
+    /// The first layer's units as 64×64 RGBA pictures (logistic regression: w) and
+    /// the iteration they show, as of the last snapshot that remade them.
+    pub fn unit_pictures(&self) -> Option<(usize, &[Vec<u8>])> {
+        self.units.as_ref().map(|(i, u)| (*i, &u[..]))
     }
 
     /// The model's p(cat) for `picture`.

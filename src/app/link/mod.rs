@@ -8,13 +8,13 @@ mod codec;
 pub mod history;
 
 use crate::app::cats::{parse_hidden, ModelKind, Settings};
-use crate::engine::cats::{Init, Layers};
 use crate::app::graph::GraphParams;
 use crate::app::input::{join_numbers, parse_count, parse_input, parse_list, parse_rate};
 use crate::app::message::{Arg, Message, Topic};
 use crate::app::network::rates::SPEEDS;
 use crate::app::network::NetworkParams;
 use crate::engine::activation::Activation;
+use crate::engine::cats::{Init, Layers};
 use crate::i18n::Lang;
 
 pub use codec::{decode, encode};

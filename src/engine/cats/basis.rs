@@ -100,8 +100,7 @@ impl Basis {
             self.gram[j * self.m + i] = g;
         }
         for t in 0..self.m_test {
-            self.cross[i * self.m_test + t] =
-                f64::from(level_dot(x, test.row(t))) / LEVELS_SQUARED;
+            self.cross[i * self.m_test + t] = f64::from(level_dot(x, test.row(t))) / LEVELS_SQUARED;
         }
         for (k, p) in first_layer(w1, x).into_iter().enumerate() {
             self.p0[k * self.m + i] = p;

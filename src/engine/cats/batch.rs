@@ -89,9 +89,7 @@ mod tests {
     fn run(checks: bool) -> (BatchDescent<Growth>, Vec<Result<f64, Breakdown>>) {
         let start = Growth { theta: 1.0, checks };
         let mut d = BatchDescent::new(start.clone(), start);
-        let outcomes = (0..5)
-            .map(|_| d.iterate(&(), 1e100))
-            .collect();
+        let outcomes = (0..5).map(|_| d.iterate(&(), 1e100)).collect();
         (d, outcomes)
     }
 

@@ -28,10 +28,12 @@ impl Layers {
     /// The layers `sizes`; bad-hidden when there are none, too many, or a size is
     /// 0 or over [`MAX_HIDDEN`].
     pub fn new(sizes: &[usize]) -> Result<Layers, CatError> {
-        let bad = || CatError::new(Kind::BadHidden {
-            limit: MAX_HIDDEN,
-            layers: MAX_LAYERS,
-        });
+        let bad = || {
+            CatError::new(Kind::BadHidden {
+                limit: MAX_HIDDEN,
+                layers: MAX_LAYERS,
+            })
+        };
         if sizes.is_empty() || sizes.len() > MAX_LAYERS {
             return Err(bad());
         }

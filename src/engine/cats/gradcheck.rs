@@ -32,7 +32,13 @@ fn examples() -> (Examples, Vec<Vec<f64>>) {
         .collect();
     let x = samples
         .iter()
-        .map(|s| s.picture.pixels().iter().map(|&v| v as f64 / 255.0).collect())
+        .map(|s| {
+            s.picture
+                .pixels()
+                .iter()
+                .map(|&v| v as f64 / 255.0)
+                .collect()
+        })
         .collect();
     (Examples::new(&samples), x)
 }
@@ -49,12 +55,11 @@ struct Plain {
 fn plain_cost(p: &Plain, x: &[Vec<f64>], y: &[f64]) -> f64 {
     let mut total = 0.0;
     for (xi, &yi) in x.iter().zip(y) {
-        let mut a: Vec<f64> = p
-            .w1
-            .chunks_exact(FEATURES)
-            .zip(&p.b1)
-            .map(|(row, b)| row.iter().zip(xi).map(|(w, x)| w * x).sum::<f64>() + b)
-            .collect();
+        let mut a: Vec<f64> =
+            p.w1.chunks_exact(FEATURES)
+                .zip(&p.b1)
+                .map(|(row, b)| row.iter().zip(xi).map(|(w, x)| w * x).sum::<f64>() + b)
+                .collect();
         for layer in &p.dense {
             let input: Vec<f64> = a.iter().map(|z| z.max(0.0)).collect();
             a = layer
@@ -100,7 +105,11 @@ fn explicit(w1: &[f64], net: &Network, x: &[Vec<f64>]) -> Plain {
             row.iter_mut().zip(xi).for_each(|(w, v)| *w += ci * v);
         }
     }
-    Plain { w1: w, b1: net.b1.clone(), dense: net.dense.clone() }
+    Plain {
+        w1: w,
+        b1: net.b1.clone(),
+        dense: net.dense.clone(),
+    }
 }
 
 fn central(p: &Plain, at: impl Fn(&mut Plain) -> &mut f64, cost: impl Fn(&Plain) -> f64) -> f64 {
@@ -125,17 +134,30 @@ fn check(n1: usize, later: &[usize]) {
     let mut basis = Basis::new(n1, &ex, &Examples::default());
     basis.build(usize::MAX, &w1, &ex, &Examples::default());
     let mut grad = net.clone();
-    let batch = Batch { basis: &basis, labels: ex.labels() };
+    let batch = Batch {
+        basis: &basis,
+        labels: ex.labels(),
+    };
     let cost = net.cost_and_gradient(&batch, &mut grad);
     let plain = explicit(&w1, &net, &x);
     let y = ex.labels().to_vec();
     let j = |p: &Plain| plain_cost(p, &x, &y);
-    assert!((cost - j(&plain)).abs() < 1e-12 * cost, "cost {cost} vs {}", j(&plain));
+    assert!(
+        (cost - j(&plain)).abs() < 1e-12 * cost,
+        "cost {cost} vs {}",
+        j(&plain)
+    );
     for (k, f) in [(0, 0), (0, 4000), (n1 - 1, FEATURES - 1), (n1 / 2, 777)] {
         // dW⁽¹⁾[k][f] = Σᵢ dC[k][i]·x_if
-        let analytic: f64 = (0..x.len()).map(|i| grad.c[k * x.len() + i] * x[i][f]).sum();
+        let analytic: f64 = (0..x.len())
+            .map(|i| grad.c[k * x.len() + i] * x[i][f])
+            .sum();
         let numeric = central(&plain, |p| &mut p.w1[k * FEATURES + f], j);
-        assert_close(analytic, numeric, &format!("dW1[{k}][{f}] of {n1} {later:?}"));
+        assert_close(
+            analytic,
+            numeric,
+            &format!("dW1[{k}][{f}] of {n1} {later:?}"),
+        );
     }
     for k in 0..n1 {
         assert_close(grad.b1[k], central(&plain, |p| &mut p.b1[k], j), "db1");

@@ -57,7 +57,11 @@ impl Network {
     pub(crate) fn first(&self, p: &[f64], q: &[f64], count: usize) -> Vec<f64> {
         let m = self.c.len() / self.n1().max(1);
         let mut z = matmul(&self.c, self.n1(), m, q, count);
-        for ((row, p), b) in z.chunks_exact_mut(count.max(1)).zip(p.chunks_exact(count.max(1))).zip(&self.b1) {
+        for ((row, p), b) in z
+            .chunks_exact_mut(count.max(1))
+            .zip(p.chunks_exact(count.max(1)))
+            .zip(&self.b1)
+        {
             row.iter_mut().zip(p).for_each(|(z, p)| *z = p + *z + b);
         }
         z
@@ -94,8 +98,16 @@ impl Parameters for Network {
         let basis = data.basis;
         let zs = self.forward(self.first(&basis.p0, &basis.gram, m), m);
         let out = &zs[zs.len() - 1];
-        let cost: f64 = out.iter().zip(data.labels).map(|(&z, &y)| cross_entropy(z, y)).sum();
-        let mut dz: Vec<f64> = out.iter().zip(data.labels).map(|(&z, y)| sigmoid(z) - y).collect();
+        let cost: f64 = out
+            .iter()
+            .zip(data.labels)
+            .map(|(&z, &y)| cross_entropy(z, y))
+            .sum();
+        let mut dz: Vec<f64> = out
+            .iter()
+            .zip(data.labels)
+            .map(|(&z, y)| sigmoid(z) - y)
+            .collect();
         let scale = 1.0 / m as f64;
         for (l, layer) in self.dense.iter().enumerate().rev() {
             let below = &zs[l]; // Z⁽ˡ⁾ of the layer feeding this one
@@ -106,7 +118,10 @@ impl Parameters for Network {
             g.w.iter_mut().for_each(|v| *v *= scale);
             g.b = row_sums(&dz, m).into_iter().map(|s| s * scale).collect();
             let mut da = transposed_matmul(&layer.w, n_out, n_in, &dz, m);
-            da.iter_mut().zip(below).filter(|(_, &z)| z <= 0.0).for_each(|(d, _)| *d = 0.0);
+            da.iter_mut()
+                .zip(below)
+                .filter(|(_, &z)| z <= 0.0)
+                .for_each(|(d, _)| *d = 0.0);
             dz = da;
         }
         grad.b1 = row_sums(&dz, m).into_iter().map(|s| s * scale).collect();

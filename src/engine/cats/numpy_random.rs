@@ -121,7 +121,8 @@ mod tests {
                 let seed = rest.split(' ').next().and_then(|s| s.parse().ok());
                 sections.push((seed.expect("a seed"), Vec::new()));
             } else if let (Some(bits), Some(last)) = (line.split(' ').next(), sections.last_mut()) {
-                last.1.push(u64::from_str_radix(bits, 16).expect("hex bits"));
+                last.1
+                    .push(u64::from_str_radix(bits, 16).expect("hex bits"));
             }
         }
         sections
@@ -146,7 +147,12 @@ mod tests {
             let mut ours = rng.randn(1, 7);
             ours.extend(rng.randn(bits.len() - 7, 1));
             for (i, (v, b)) in ours.iter().zip(&bits).enumerate() {
-                assert_eq!(v.to_bits(), *b, "seed {seed}, value {i}: {v} vs {}", f64::from_bits(*b));
+                assert_eq!(
+                    v.to_bits(),
+                    *b,
+                    "seed {seed}, value {i}: {v} vs {}",
+                    f64::from_bits(*b)
+                );
             }
         }
     }

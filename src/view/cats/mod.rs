@@ -5,4 +5,5 @@
 pub mod cost;
 pub mod pixels;
 pub mod pixels_text;
+pub mod table;
 pub mod text;

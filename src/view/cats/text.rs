@@ -38,7 +38,12 @@ pub fn model_line(settings: &Settings, lang: Lang) -> String {
     match settings.model {
         ModelKind::Logistic => tf(lang, "cats.model.logistic.line", &[("params", &count)]),
         ModelKind::Hidden => {
-            let sizes: Vec<String> = settings.hidden.sizes().iter().map(usize::to_string).collect();
+            let sizes: Vec<String> = settings
+                .hidden
+                .sizes()
+                .iter()
+                .map(usize::to_string)
+                .collect();
             let init = t(lang, &format!("cats.init.{}.line", settings.init.name()));
             tf(
                 lang,

@@ -10,11 +10,11 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::app::cats::{
-    no_model, parse_hidden, parse_iterations, CatCommand, CatController, ModelKind, RunState,
-    Settings, DEMO_SEED,
+    no_model, parse_hidden, parse_iterations, parse_seed, CatCommand, CatController, ModelKind,
+    RunState, Settings, DEMO_SEED,
 };
 use crate::app::message::{Message, Topic};
-use crate::engine::cats::{Counts, Sample};
+use crate::engine::cats::{Counts, Init, Sample};
 use crate::engine::image::Picture;
 
 use super::super::js::to_js;
@@ -66,10 +66,30 @@ fn settings_of(opts: &JsValue) -> Result<Settings, JsError> {
     if let Some(n) = option(opts, "iterations") {
         settings.iterations = parse_iterations(&whole(n)).map_err(|p| js_error(&p))?;
     }
-    if let Some(n) = option(opts, "hidden") {
-        settings.hidden = parse_hidden(&whole(n)).map_err(|p| js_error(&p))?;
+    if let Some(h) = option(opts, "hidden") {
+        settings.hidden = parse_hidden(&hidden_text(&h)?).map_err(|p| js_error(&p))?;
+    }
+    if let Some(name) = option(opts, "init") {
+        let name = name.as_string().unwrap_or_default();
+        settings.init = Init::from_name(&name)
+            .ok_or_else(|| js_error(&Message::new(Topic::Cats, "api-init").text("init", &name)))?;
+    }
+    if let Some(n) = option(opts, "seed") {
+        settings.seed = parse_seed(&whole(n)).map_err(|p| js_error(&p))?;
     }
     Ok(settings)
+}
+
+/// `hidden` as the sizes field writes it: a number (`7`) or an array (`[20, 7, 5]` →
+/// "20,7,5"); anything else is api-hidden.
+fn hidden_text(value: &JsValue) -> Result<String, JsError> {
+    let whole = |v: JsValue| v.as_f64().map(|n| n.to_string());
+    let refused = || js_error(&Message::new(Topic::Cats, "api-hidden"));
+    if js_sys::Array::is_array(value) {
+        let sizes: Option<Vec<String>> = js_sys::Array::from(value).iter().map(whole).collect();
+        return sizes.map(|s| s.join(",")).ok_or_else(refused);
+    }
+    whole(value.clone()).ok_or_else(refused)
 }
 
 /// The cat recognizer: data (the course's HDF5 files, your own pictures, or the
@@ -147,8 +167,8 @@ impl CatLab {
     }
 
     /// Trains to the end with `{model: 'logistic'|'hidden', learningRate, iterations,
-    /// hidden, onProgress}`; `onProgress(iteration, cost)` is called about 50 times.
-    /// Returns the final snapshot.
+    /// hidden: 7 | [20, 7, 5], init: 'course'|'course-deep'|'seeded', seed, onProgress}`;
+    /// `onProgress(iteration, cost)` is called about 50 times. Returns the final snapshot.
     pub fn train(&mut self, opts: JsValue) -> Result<JsValue, JsError> {
         self.start(opts.clone())?;
         let progress = option(&opts, "onProgress").and_then(|f| f.dyn_into::<Function>().ok());
@@ -232,6 +252,28 @@ impl CatLab {
     /// The logistic model's weights as a 64×64 RGBA picture (grey = 0), or `undefined`.
     pub fn template(&self) -> Option<Vec<u8>> {
         self.cats.borrow().template()
+    }
+
+    /// The first layer's units as 64×64 RGBA pictures (an array of Uint8Array, one per
+    /// unit; logistic regression: w), as the run is now; `[]` before a run.
+    pub fn units(&self) -> js_sys::Array {
+        let cats = self.cats.borrow();
+        let pictures = cats.fresh_units().unwrap_or_default();
+        pictures
+            .iter()
+            .map(|p| JsValue::from(js_sys::Uint8Array::from(&p[..])))
+            .collect()
+    }
+
+    /// The course's cost table as the notebook prints it: `Cost after iteration i: J`
+    /// for every i % 100 == 0 and the last iteration.
+    #[wasm_bindgen(js_name = costTable)]
+    pub fn cost_table(&self) -> Vec<String> {
+        let cats = self.cats.borrow();
+        match cats.fresh_snapshot() {
+            Some(s) => crate::view::cats::table::cost_lines(&s.costs, s.iterations),
+            None => Vec::new(),
+        }
     }
 }
 

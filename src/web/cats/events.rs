@@ -6,11 +6,12 @@ use wasm_bindgen::prelude::*;
 use web_sys::{ClipboardEvent, DragEvent, Element, Event, HtmlInputElement, MouseEvent};
 
 use crate::app::cats::{
-    parse_hidden, parse_iterations, parse_rate, CatCommand, ModelKind, Pointer, RunState, Set,
-    Zone, DEMO_SEED,
+    parse_hidden, parse_iterations, parse_rate, parse_seed, CatCommand, ModelKind, Pointer,
+    RunState, Set, Zone, DEMO_SEED,
 };
 use crate::app::message::Message;
 use crate::app::{Command, Tab};
+use crate::engine::cats::{Init, Layers};
 use crate::engine::image::{Order, SIDE};
 use crate::view::cats::pixels::{CellGrid, STRIP_COLS, STRIP_ROWS};
 
@@ -160,6 +161,57 @@ fn wire_settings(w: &mut Wiring) -> Result<(), JsValue> {
         if let Some(n) = parse_field(p, "cats-hidden", parse_hidden) {
             set_field(p, "cats-hidden", CatCommand::SetHidden(n));
         }
+    })?;
+    w.on("cats-init", "change", |p, _| {
+        if let Some(init) = Init::from_name(&field("cats-init")) {
+            cats(p, CatCommand::SetInit(init));
+        }
+    })?;
+    w.on("cats-seed", "change", |p, _| {
+        if let Some(seed) = parse_field(p, "cats-seed", parse_seed) {
+            set_field(p, "cats-seed", CatCommand::SetSeed(seed));
+        }
+    })?;
+    // The course's two models: their sizes and settings in one click.
+    for (id, sizes) in [
+        ("cats-preset-two", &[7][..]),
+        ("cats-preset-deep", &[20, 7, 5]),
+    ] {
+        w.on(id, "click", move |p, _| {
+            if let Ok(layers) = Layers::new(sizes) {
+                cats(p, CatCommand::SetModel(ModelKind::Hidden));
+                cats(p, CatCommand::SetHidden(layers));
+                p.cats.refill = true;
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// The first-layer unit under the pointer (or focused, or tapped) is drawn large.
+fn wire_units(w: &mut Wiring) -> Result<(), JsValue> {
+    for event in ["pointerover", "focusin", "click"] {
+        w.on("cats-units", event, |p, e| {
+            let unit = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|el| el.get_attribute("data-unit"))
+                .and_then(|k| k.parse::<usize>().ok());
+            if let Some(unit) = unit.filter(|&u| u != p.cats.unit) {
+                p.cats.unit = unit;
+                p.dirty = true;
+            }
+        })?;
+    }
+    w.on("cats-cost-copy", "click", |p, _| {
+        let copied = super::units::copy_table();
+        p.cats.copied = Some(if copied {
+            "cats.table.copied"
+        } else {
+            "cats.table.copy-failed"
+        });
+        p.cats.forget_results();
+        p.dirty = true;
     })
 }
 
@@ -227,6 +279,7 @@ pub fn wire(w: &mut Wiring) -> Result<(), JsValue> {
     wire_buttons(w)?;
     wire_input_layer(w)?;
     wire_settings(w)?;
+    wire_units(w)?;
     wire_pickers(w)?;
     wire_drops(w)
 }

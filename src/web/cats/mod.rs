@@ -10,6 +10,7 @@ mod load;
 mod paint;
 mod panels;
 mod thumbs;
+mod units;
 
 use wasm_bindgen::prelude::*;
 
@@ -36,8 +37,8 @@ pub struct CatSurfaces {
 /// order, ÷255, the language.
 type InputKey = (u64, Option<Focus>, Order, bool, Lang);
 /// What the results show: the snapshot's iteration, the run's state, the last
-/// prediction (file and p(cat)), the language.
-type ResultsKey = (Option<usize>, RunState, Option<(String, f64)>, Lang);
+/// prediction (file and p(cat)), the language, the unit drawn large.
+type ResultsKey = (Option<usize>, RunState, Option<(String, f64)>, Lang, usize);
 
 /// What the thumbnails of the data were built for: its origin, counts, language.
 type DataKey = (Source, Counts, Lang);
@@ -64,6 +65,10 @@ pub struct CatView {
     reading: usize,
     /// Of those, how many have been read and decoded (the progress of a large drop).
     read: usize,
+    /// The first-layer unit drawn large (the one last pointed at).
+    pub(super) unit: usize,
+    /// What became of the last Copy of the cost table (a `cats.table.*` key).
+    pub(super) copied: Option<&'static str>,
     /// What the thumbnails and the misclassified list were last built for.
     built_data: Option<DataKey>,
     built_wrong: Option<WrongKey>,
@@ -102,6 +107,8 @@ impl CatView {
             refill: true,
             reading: 0,
             read: 0,
+            unit: 0,
+            copied: None,
             built_data: None,
             built_wrong: None,
             painted: Painted::default(),
@@ -113,6 +120,11 @@ impl CatView {
         self.painted = Painted::default();
         self.built_data = None;
         self.built_wrong = None;
+    }
+
+    /// The results are painted again at the next frame (the Copy note changed).
+    pub fn forget_results(&mut self) {
+        self.painted.results = None;
     }
 
     /// The preview of the picture the input layer shows now, if the file gave one.
@@ -153,7 +165,7 @@ impl CatView {
         );
         let snap = cats.snapshot().map(|s| s.iteration);
         let asked = cats.prediction().map(|p| (p.name.clone(), p.p_cat));
-        let results_key = (snap, cats.state(), asked, lang);
+        let results_key = (snap, cats.state(), asked, lang, self.unit);
         let new_input = self.painted.input.as_ref() != Some(&input_key);
         let new_results = self.painted.results.as_ref() != Some(&results_key);
         let mut page = CatPage {

@@ -1,7 +1,7 @@
 //! The cat lab's canvases: the original with its crop square, the three channel
 //! matrices and the vector strip (RGBA through `ImageData`, scaled up without
 //! smoothing, the focused value framed in all of them), the cost curve
-//! (plotters), the weight template and its legend.
+//! (plotters), the first-layer unit shown large and its legend.
 
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
@@ -31,12 +31,18 @@ pub fn paint_input(page: &CatPage) -> Result<(), JsValue> {
     paint_strip(&page.view.surfaces.strip, input)
 }
 
-/// Paints the run's canvases (the cost curve, the weight template and its legend).
+/// Paints the run's canvases (the cost curve, the unit shown large and its legend).
 pub fn paint_results(page: &CatPage) -> Result<(), JsValue> {
     paint_cost(page);
-    let template = page.cats.template();
+    let shown = super::units::shown_unit(page);
+    let unit = page.cats.unit_pictures().and_then(|(_, u)| u.get(shown));
     let s = &page.view.surfaces;
-    paint_picture(&s.template, template.as_deref(), SIDE as u32, SIDE as u32)?;
+    paint_picture(
+        &s.template,
+        unit.map(Vec::as_slice),
+        SIDE as u32,
+        SIDE as u32,
+    )?;
     let ramp: Vec<u8> = (0..=255u8).flat_map(|v| [v, v, v, 255]).collect();
     let ctx = context(&s.legend)?;
     let (w, h) = s.legend.size();

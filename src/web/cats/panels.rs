@@ -3,13 +3,13 @@
 //! progress and accuracies, the results. Numbers also go to `data-*` attributes
 //! so tests read exactly what the page shows.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{
     Element, HtmlButtonElement, HtmlCanvasElement, HtmlInputElement, HtmlProgressElement,
 };
 
 use crate::app::cats::{ModelKind, RunState, Source};
-use crate::engine::cats::TrainingSnapshot;
+use crate::engine::cats::{Init, TrainingSnapshot};
 use crate::engine::image::Order;
 use crate::i18n::{t, tf, Lang};
 use crate::view::cats::pixels::neighbourhood;
@@ -166,22 +166,37 @@ fn update_run(page: &CatPage, lang: Lang) {
     let state = cats.state();
     let settings = cats.settings();
     set_text("cats-model-line", &model_line(&settings, lang));
-    set_hidden("cats-hidden-field", settings.model != ModelKind::Hidden);
+    let hidden = settings.model == ModelKind::Hidden;
+    set_hidden("cats-hidden-field", !hidden);
+    set_hidden("cats-init-field", !hidden);
+    set_hidden("cats-seed-field", !hidden || settings.init != Init::Seeded);
     let (done, planned) = cats.progress();
+    let preparing = cats.preparation();
+    let (value, max) = preparing.unwrap_or((done, planned));
     if let Ok(bar) = by_id::<HtmlProgressElement>("cats-progress") {
-        bar.set_max(planned.max(1) as f64);
-        bar.set_value(done as f64);
+        bar.set_max(max.max(1) as f64);
+        bar.set_value(value as f64);
     }
+    set_attr(
+        "cats-progress",
+        "data-preparing",
+        if preparing.is_some() { "true" } else { "false" },
+    );
     let snap = cats.snapshot();
     // While running the snapshot lags a few iterations: the cost is shown once it settles.
     let costs = match (state, snap) {
         (RunState::Running, _) | (_, None) => &[][..],
         (_, Some(s)) => &s.costs[..],
     };
-    set_text(
-        "cats-status",
-        &status_line(state, (done, planned), costs, lang),
-    );
+    let status = match preparing {
+        Some((done, total)) => tf(
+            lang,
+            "cats.status.preparing",
+            &[("done", &done.to_string()), ("total", &total.to_string())],
+        ),
+        None => status_line(state, (done, planned), costs, lang),
+    };
+    set_text("cats-status", &status);
     set_attr("view-cats", "data-state", state.name());
     set_attr("view-cats", "data-iteration", &done.to_string());
     update_accuracy(snap, lang);
@@ -220,18 +235,8 @@ fn update_buttons(state: RunState, lang: Lang) {
 }
 
 fn update_results(page: &CatPage, lang: Lang) -> Result<(), JsValue> {
-    let has_template = page.cats.template().is_some();
-    let note = if has_template {
-        ""
-    } else {
-        t(lang, "cats.template.none")
-    };
-    set_text("cats-template-note", note);
-    set_attr(
-        "cats-template",
-        "data-ready",
-        if has_template { "true" } else { "false" },
-    );
+    super::units::update_units(page)?;
+    super::units::update_table(page);
     let summary = match page.cats.snapshot() {
         Some(s) => misclassified_summary(s, lang),
         None => t(lang, "cats.wrong.none").to_string(),
@@ -259,15 +264,16 @@ fn refill(page: &CatPage) {
         ("cats-rate", s.learning_rate.to_string()),
         ("cats-iterations", s.iterations.to_string()),
         ("cats-hidden", s.hidden.to_string()),
+        ("cats-seed", s.seed.to_string()),
     ] {
         if let Ok(input) = by_id::<HtmlInputElement>(id) {
             input.set_value(&value);
             let _ = input.set_attribute("aria-invalid", "false");
         }
     }
-    if let Ok(select) = by_id::<Element>("cats-model") {
-        if let Ok(select) = select.dyn_into::<web_sys::HtmlSelectElement>() {
-            select.set_value(s.model.name());
+    for (id, value) in [("cats-model", s.model.name()), ("cats-init", s.init.name())] {
+        if let Ok(select) = by_id::<web_sys::HtmlSelectElement>(id) {
+            select.set_value(value);
         }
     }
 }
