@@ -79,7 +79,10 @@ mod native {
         let text = std::fs::read_to_string(path).ok()?;
         let start = text.find(&format!("\"{name}\": ["))? + name.len() + 5;
         let end = start + text[start..].find(']')?;
-        text[start..end].split(',').map(|v| v.trim().parse().ok()).collect()
+        text[start..end]
+            .split(',')
+            .map(|v| v.trim().parse().ok())
+            .collect()
     }
 
     /// One timed run of each model (median of 3): seconds, final cost, agreement.
@@ -131,7 +134,11 @@ mod native {
         let data = data();
         let mut group = c.benchmark_group("cats");
         for (name, config) in models() {
-            let label = format!("{name} {:?}, {} iterations", config.model.dims(), config.iterations);
+            let label = format!(
+                "{name} {:?}, {} iterations",
+                config.model.dims(),
+                config.iterations
+            );
             group.bench_function(label, |b| b.iter(|| black_box(train(config, &data))));
         }
         group.finish();

@@ -8,7 +8,11 @@
 //! - `bench_train.h5`: the 209 synthetic pictures of `benches/cats.rs` (and
 //!   `benches/cats_numpy.py`): level(i, j) = (37·i + 11·j + 5·((i·j) mod 13)) mod 256
 //!   for picture i and pixel-first feature j, is_cat(i) = (7·i mod 5) < 2;
-//!   `bench_test.h5`: its first 10 pictures again (a test set does not change training).
+//!   `bench_test.h5`: its first 10 pictures again (a test set does not change training);
+//! - `course_small_train.h5` (60 pictures) and `course_small_test.h5` (20): noisy
+//!   pictures with a warm disc on the cats (`course_like` of tests/cats_hdf5_common),
+//!   on which tests/engine_cats_reference.rs computes what the page must reach
+//!   (tests/fixtures/cats-e2e-expected.json).
 //!
 //! Run: `cargo run --example make_h5 -- <directory>`
 
@@ -18,10 +22,10 @@ mod cats_hdf5_common;
 
 use backprop_lab::engine::cats::Sample;
 use backprop_lab::engine::image::{Picture, FEATURES};
-use cats_hdf5_common::course_file;
+use cats_hdf5_common::{course_file, course_like};
 
 const USAGE: &str = "usage: make_h5 <directory>  (writes e2e_train.h5, e2e_test.h5, \
-bench_train.h5 and bench_test.h5 there)";
+bench_train.h5, bench_test.h5, course_small_train.h5 and course_small_test.h5 there)";
 
 fn sample(levels: Vec<u8>, is_cat: bool, name: String) -> Result<Sample, String> {
     let picture = Picture::from_pixels(levels).map_err(|e| e.to_string())?;
@@ -87,5 +91,8 @@ fn main() -> Result<(), String> {
     write(dir, "e2e_test.h5", &striped(3, 2)?, "test")?;
     let bench = synthetic()?;
     write(dir, "bench_train.h5", &bench, "train")?;
-    write(dir, "bench_test.h5", &bench[..10], "test")
+    write(dir, "bench_test.h5", &bench[..10], "test")?;
+    let (train, test) = course_like(60, 20);
+    write(dir, "course_small_train.h5", &train, "train")?;
+    write(dir, "course_small_test.h5", &test, "test")
 }

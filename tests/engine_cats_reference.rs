@@ -11,50 +11,17 @@
 mod cats_hdf5_common;
 mod cats_reference;
 
-use backprop_lab::engine::cats::{
-    load_hdf5, CatData, Init, Layers, Model, Sample, TrainConfig, Training,
-};
-use backprop_lab::engine::image::{Picture, FEATURES, SIDE};
-use backprop_lab::engine::rng::Rng;
-use cats_hdf5_common::course_file;
+use backprop_lab::engine::cats::{load_hdf5, CatData, Init, Layers, Model, TrainConfig, Training};
+use backprop_lab::engine::image::FEATURES;
+use cats_hdf5_common::{course_file, course_like};
 use cats_reference::{
     accuracy, course_init, first_weights, matrix, predict, train, worst_relative,
 };
 
-/// Picture i: a noisy background, and for a cat a brighter, warmer disc in the
-/// middle (so the task is learnable but not trivial).
-fn picture(rng: &mut Rng, is_cat: bool) -> Picture {
-    let base = rng.uniform(40.0, 200.0);
-    let levels = (0..FEATURES).map(|j| {
-        let (pixel, channel) = (j / 3, j % 3);
-        let (r, c) = ((pixel / SIDE) as f64 - 31.5, (pixel % SIDE) as f64 - 31.5);
-        let disc = if is_cat && r * r + c * c < 300.0 {
-            [40.0, 20.0, -10.0][channel]
-        } else {
-            0.0
-        };
-        (base + disc + rng.uniform(-60.0, 60.0)).clamp(0.0, 255.0) as u8
-    });
-    Picture::from_pixels(levels.collect()).expect("12288 levels")
-}
-
-/// m training and m_test test pictures (about a third cats), through an HDF5 file
-/// (hdf5-pure) and load_hdf5; the course's sizes are 209 and 50.
+/// m training and m_test test pictures of the shared course-like generator,
+/// through an HDF5 file (hdf5-pure) and load_hdf5; the course's sizes are 209 and 50.
 fn course_layout(m: usize, m_test: usize) -> CatData {
-    let mut rng = Rng::new(2024);
-    let mut set = |m: usize| -> Vec<Sample> {
-        (0..m)
-            .map(|_| {
-                let is_cat = rng.next_f64() < 0.35;
-                Sample {
-                    picture: picture(&mut rng, is_cat),
-                    is_cat,
-                    name: String::new(),
-                }
-            })
-            .collect()
-    };
-    let (train, test) = (set(m), set(m_test));
+    let (train, test) = course_like(m, m_test);
     let (train_file, test_file) = (course_file(&train, "train"), course_file(&test, "test"));
     load_hdf5(&train_file, &test_file).expect("the course's layout")
 }
@@ -224,4 +191,65 @@ fn the_course_recipes_start_from_numpys_numbers() {
     })
     .iter()
     .all(|&w| w == 0.0));
+}
+
+/// The browser tests' data (examples/make_h5.rs writes it as course_small_*.h5)
+/// and settings: the course's α = 0.0075 and initialisation, 1000 iterations.
+fn e2e_runs() -> [(&'static str, TrainConfig); 2] {
+    let settings = |config: TrainConfig| TrainConfig {
+        iterations: 1000,
+        ..config
+    };
+    [
+        ("two-layer", settings(TrainConfig::hidden())),
+        ("l-layer", settings(TrainConfig::deep())),
+    ]
+}
+
+/// tests/fixtures/cats-e2e-expected.json: what the native reference gives on the
+/// browser tests' data, which tests/e2e/cats.test.mjs expects of the page. This
+/// test computes it again (reference and engine) and fails if the file differs;
+/// `CATS_WRITE_FIXTURE=1` writes it.
+#[test]
+fn the_browser_tests_expect_what_the_native_reference_gives() {
+    let data = course_layout(60, 20);
+    let ((x, y), (x_test, y_test)) = (matrix(&data.train), matrix(&data.test));
+    let mut entries = Vec::new();
+    for (name, config) in e2e_runs() {
+        let mut layers = course_init(&config.model.dims(), false);
+        let costs = train(&mut layers, &x, &y, config.learning_rate, config.iterations);
+        let (train_acc, test_acc) = (
+            accuracy(&predict(&layers, &x), &y),
+            accuracy(&predict(&layers, &x_test), &y_test),
+        );
+        let mut t = Training::new(config, &data).expect("valid");
+        t.step(config.iterations).expect("finite");
+        let s = t.snapshot();
+        assert!(worst_relative(&s.costs, &costs) < 1e-9);
+        assert_eq!(
+            (s.train_accuracy, s.test_accuracy),
+            (train_acc, Some(test_acc))
+        );
+        let table: Vec<String> = [0, 100, 500, config.iterations - 1]
+            .iter()
+            .map(|&i| format!("[{i}, {:?}]", costs[i]))
+            .collect();
+        entries.push(format!(
+            "  \"{name}\": {{ \"train\": {train_acc:?}, \"test\": {test_acc:?}, \"costs\": [{}] }}",
+            table.join(", ")
+        ));
+    }
+    let text = format!("{{\n{}\n}}\n", entries.join(",\n"));
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/cats-e2e-expected.json"
+    );
+    if std::env::var_os("CATS_WRITE_FIXTURE").is_some() {
+        std::fs::write(path, &text).expect("fixture written");
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert_eq!(
+        committed, text,
+        "{path} is out of date: CATS_WRITE_FIXTURE=1 writes it"
+    );
 }

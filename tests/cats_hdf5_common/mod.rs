@@ -8,6 +8,8 @@
 #![allow(dead_code)] // each test file uses a different subset
 
 use backprop_lab::engine::cats::Sample;
+use backprop_lab::engine::image::{Picture, FEATURES, SIDE};
+use backprop_lab::engine::rng::Rng;
 use hdf5_pure::FileBuilder;
 
 /// The class names, index = label, as `list_classes` stores them.
@@ -42,4 +44,42 @@ pub fn course_file(samples: &[Sample], prefix: &str) -> Vec<u8> {
     course_builder(samples, prefix)
         .finish()
         .unwrap_or_else(|e| panic!("{prefix} file: {e}"))
+}
+
+/// Picture i: a noisy background, and for a cat a brighter, warmer disc in the
+/// middle (so the task is learnable but not trivial).
+fn picture(rng: &mut Rng, is_cat: bool) -> Picture {
+    let base = rng.uniform(40.0, 200.0);
+    let levels = (0..FEATURES).map(|j| {
+        let (pixel, channel) = (j / 3, j % 3);
+        let (r, c) = ((pixel / SIDE) as f64 - 31.5, (pixel % SIDE) as f64 - 31.5);
+        let disc = if is_cat && r * r + c * c < 300.0 {
+            [40.0, 20.0, -10.0][channel]
+        } else {
+            0.0
+        };
+        (base + disc + rng.uniform(-60.0, 60.0)).clamp(0.0, 255.0) as u8
+    });
+    Picture::from_pixels(levels.collect()).expect("12288 levels")
+}
+
+/// m training and m_test test pictures (about a third cats) of [`picture`], from a
+/// fixed seed: the native reference tests and the browser tests' files
+/// (examples/make_h5.rs) use the same ones.
+pub fn course_like(m: usize, m_test: usize) -> (Vec<Sample>, Vec<Sample>) {
+    let mut rng = Rng::new(2024);
+    let mut set = |count: usize| -> Vec<Sample> {
+        (0..count)
+            .map(|i| {
+                let is_cat = rng.next_f64() < 0.35;
+                Sample {
+                    picture: picture(&mut rng, is_cat),
+                    is_cat,
+                    name: format!("#{i}"),
+                }
+            })
+            .collect()
+    };
+    let train = set(m);
+    (train, set(m_test))
 }

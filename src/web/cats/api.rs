@@ -190,8 +190,13 @@ impl CatLab {
     pub fn start(&mut self, opts: JsValue) -> Result<(), JsError> {
         let settings = settings_of(&opts)?;
         let mut cats = self.cats.borrow_mut();
+        let before = cats.settings();
         cats.set_settings(settings).map_err(|p| js_error(&p))?;
-        cats.start().map_err(|p| js_error(&p))
+        cats.start().map_err(|p| {
+            // Refused (too big, no data): the settings go back with the run.
+            let _ = cats.set_settings(before);
+            js_error(&p)
+        })
     }
 
     /// Runs up to `n` more iterations; returns how many ran (0 once done).
