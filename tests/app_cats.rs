@@ -181,6 +181,21 @@ fn a_run_goes_running_paused_stopped_and_done() {
     cats.apply(CatCommand::SetIterations(40));
     cats.apply(CatCommand::Train);
     assert_eq!(cats.state(), RunState::Running);
+    // First the pictures' products (XᵀX), a budget of pictures per frame: 6 training
+    // and 2 test pictures, one in the first frame, then as the frames' times allow.
+    assert_eq!(cats.preparation(), Some((0, 8)));
+    assert_eq!(cats.frame(), 1, "the budget starts at one picture per frame");
+    assert_eq!(cats.preparation(), Some((1, 8)));
+    assert!(cats.snapshot().is_none(), "no snapshot before the products are ready");
+    cats.record_frame(1, 2.0); // 2 ms a picture: at most doubled, to 2
+    assert_eq!(cats.frame(), 2);
+    while cats.preparation().is_some() {
+        cats.record_frame(1, 1.0);
+        cats.frame();
+    }
+    assert_eq!(cats.progress(), (0, 40), "no iteration ran yet");
+    let first = cats.snapshot().map(|s| s.train_predictions.len());
+    assert_eq!(first, Some(6), "the snapshot comes once the products are ready");
     assert_eq!(
         cats.frame(),
         1,
@@ -213,6 +228,27 @@ fn a_run_goes_running_paused_stopped_and_done() {
     assert!(snap.costs.windows(2).all(|w| w[1] < w[0]), "the cost falls");
     assert_eq!(snap.train_accuracy, 1.0);
     assert_eq!(done.template().map(|t| t.len()), Some(64 * 64 * 4));
+    let units = done.unit_pictures().map(|(i, u)| (i, u.len(), u[0].len()));
+    assert_eq!(units, Some((30, 1, 64 * 64 * 4)), "logistic regression: w, at the end");
+}
+
+#[test]
+fn adding_pictures_one_by_one_gives_the_counts_of_one_split() {
+    // The split is made when the data is next needed; the counts before it are the
+    // split's own (of each class round(n/4) to the test set, at least one in train).
+    let mut one_by_one = CatController::new();
+    let all = samples(13, 6);
+    for (k, sample) in all.iter().enumerate() {
+        one_by_one.add_own(vec![sample.clone()]).expect("room");
+        let mut at_once = CatController::new();
+        at_once.add_own(all[..=k].to_vec()).expect("room");
+        let counts = one_by_one.set().counts();
+        let split = at_once.set().data().counts();
+        assert_eq!(counts, split, "after {} pictures", k + 1);
+    }
+    let mut at_once = CatController::new();
+    at_once.add_own(all).expect("room");
+    assert_eq!(one_by_one.set().data(), at_once.set().data(), "the same split");
 }
 
 #[test]

@@ -167,7 +167,7 @@ fn the_course_recipes_start_from_numpys_numbers() {
             "L-layer W1 value {j}"
         );
     }
-    assert_eq!(two[0], 0.016243453636632417);
+    assert_eq!(two[0], 1.6243453636632417 * 0.01);
     // The course-deep recipe on one layer is the L-layer's; seeded draws its own.
     let one_deep = first(TrainConfig {
         init: Init::CourseDeep,
