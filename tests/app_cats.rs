@@ -184,9 +184,16 @@ fn a_run_goes_running_paused_stopped_and_done() {
     // First the pictures' products (XᵀX), a budget of pictures per frame: 6 training
     // and 2 test pictures, one in the first frame, then as the frames' times allow.
     assert_eq!(cats.preparation(), Some((0, 8)));
-    assert_eq!(cats.frame(), 1, "the budget starts at one picture per frame");
+    assert_eq!(
+        cats.frame(),
+        1,
+        "the budget starts at one picture per frame"
+    );
     assert_eq!(cats.preparation(), Some((1, 8)));
-    assert!(cats.snapshot().is_none(), "no snapshot before the products are ready");
+    assert!(
+        cats.snapshot().is_none(),
+        "no snapshot before the products are ready"
+    );
     cats.record_frame(1, 2.0); // 2 ms a picture: at most doubled, to 2
     assert_eq!(cats.frame(), 2);
     while cats.preparation().is_some() {
@@ -195,7 +202,11 @@ fn a_run_goes_running_paused_stopped_and_done() {
     }
     assert_eq!(cats.progress(), (0, 40), "no iteration ran yet");
     let first = cats.snapshot().map(|s| s.train_predictions.len());
-    assert_eq!(first, Some(6), "the snapshot comes once the products are ready");
+    assert_eq!(
+        first,
+        Some(6),
+        "the snapshot comes once the products are ready"
+    );
     assert_eq!(
         cats.frame(),
         1,
@@ -229,7 +240,11 @@ fn a_run_goes_running_paused_stopped_and_done() {
     assert_eq!(snap.train_accuracy, 1.0);
     assert_eq!(done.template().map(|t| t.len()), Some(64 * 64 * 4));
     let units = done.unit_pictures().map(|(i, u)| (i, u.len(), u[0].len()));
-    assert_eq!(units, Some((30, 1, 64 * 64 * 4)), "logistic regression: w, at the end");
+    assert_eq!(
+        units,
+        Some((30, 1, 64 * 64 * 4)),
+        "logistic regression: w, at the end"
+    );
 }
 
 #[test]
@@ -248,7 +263,11 @@ fn adding_pictures_one_by_one_gives_the_counts_of_one_split() {
     }
     let mut at_once = CatController::new();
     at_once.add_own(all).expect("room");
-    assert_eq!(one_by_one.set().data(), at_once.set().data(), "the same split");
+    assert_eq!(
+        one_by_one.set().data(),
+        at_once.set().data(),
+        "the same split"
+    );
 }
 
 #[test]

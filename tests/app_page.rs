@@ -218,6 +218,11 @@ fn hiding_a_tab_pauses_its_work() {
     app.apply(Command::Cats(CatCommand::Train));
     assert_eq!(app.cats().state(), RunState::Running);
     assert!(app.advance(16.0) && app.animating());
+    // The first frames prepare the pictures' products, then iterations run.
+    while app.cats().preparation().is_some() {
+        assert!(app.advance(16.0));
+    }
+    assert!(app.advance(16.0));
     assert!(app.cats().progress().0 >= 1);
     app.apply(Command::SetTab(Tab::Network));
     assert_eq!(app.cats().state(), RunState::Paused);

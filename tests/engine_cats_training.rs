@@ -265,3 +265,41 @@ fn the_template_shows_the_weights_per_channel() {
     let hidden = Training::new(TrainConfig::hidden(), &data).expect("valid");
     assert_eq!(hidden.template(), None);
 }
+
+#[test]
+fn a_network_too_big_for_the_page_is_refused_with_the_estimate() {
+    use backprop_lab::engine::cats::limits::{estimate, MAX_SECONDS};
+    let data = CatData {
+        train: vec![uniform(1, false), uniform(200, true)],
+        test: Vec::new(),
+    };
+    // The estimate from the sizes: n₁·n·m products for P₀, and per iteration
+    // n₁·m² (the first layer) + 3·Σ n_out·n_in·m (the later ones) + 8·Σnₗ·m.
+    let model = Model::Hidden(Layers::new(&[1000, 1000]).expect("two layers"));
+    let e = estimate(&model, 100_000, 2, 0);
+    let per_iteration =
+        (1000.0 * 4.0 + 3.0 * (1000.0 * 1000.0 + 1000.0) * 2.0 + 8.0 * 2001.0 * 2.0) / 0.5e9;
+    assert!(
+        rel(
+            e.seconds,
+            per_iteration * 100_000.0 + 1000.0 * 12288.0 * 2.0 / 0.5e9 + 3.0 * 12288.0 / 2e9
+        ) < 1e-9
+    );
+    assert!(e.seconds > MAX_SECONDS);
+    let huge = TrainConfig {
+        model,
+        iterations: 100_000,
+        ..TrainConfig::deep()
+    };
+    let err = Training::new(huge, &data).map(|_| ()).expect_err("too big");
+    assert_eq!(err.code(), "too-big");
+    let args = err.args();
+    assert_eq!(args[0], ("seconds", format!("{:.0}", e.seconds)));
+    assert_eq!(args[1], ("megabytes", format!("{:.0}", e.megabytes)));
+    // The course's L-layer model on the course's 209 + 50 pictures is well within.
+    let course = estimate(&TrainConfig::deep().model, 2500, 209, 50);
+    assert!(
+        course.seconds < 30.0 && course.megabytes < 100.0,
+        "{course:?}"
+    );
+}

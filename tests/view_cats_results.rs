@@ -100,7 +100,7 @@ fn texts_carry_the_numbers() {
     let hidden = Settings::for_model(ModelKind::Hidden);
     assert_eq!(parameter_count(&hidden), 12288 * 7 + 7 + 7 + 1);
     assert!(
-        model_line(&hidden, Lang::En).contains("7 ReLU units")
+        model_line(&hidden, Lang::En).contains("ReLU layers of 7 units")
             && model_line(&hidden, Lang::En).contains("86031")
     );
     assert_eq!(percent(0.980861), "98.09 %");
@@ -140,4 +140,72 @@ fn texts_carry_the_numbers() {
         prediction_line(&prediction, Lang::En),
         "tom.jpg: p(cat) = 0.8731 → a cat"
     );
+}
+
+#[test]
+fn the_cost_table_prints_as_the_notebook_does() {
+    use backprop_lab::view::cats::table::{cost_lines, cost_rows, python_float, table_caption};
+    // Python's str(float) of these numbers (checked with CPython 3.11).
+    for (x, python) in [
+        (0.6930497356599888, "0.6930497356599888"),
+        (1.2e-05, "1.2e-05"),
+        (0.0001, "0.0001"),
+        (0.00012, "0.00012"),
+        (1e16, "1e+16"),
+        (2.5e-07, "2.5e-07"),
+        (123.0, "123.0"),
+        (1e-100, "1e-100"),
+        (5e-324, "5e-324"),
+    ] {
+        assert_eq!(python_float(x), python, "{x:e}");
+    }
+    // i % 100 == 0, and the last of 2500 once it is reached.
+    let costs: Vec<f64> = (0..2500).map(|i| 0.7 / (1.0 + i as f64)).collect();
+    let rows = cost_rows(&costs, 2500);
+    assert_eq!(rows.len(), 26);
+    assert_eq!((rows[1].0, rows[25].0), (100, 2499));
+    assert_eq!(
+        cost_rows(&costs[..250], 2500).len(),
+        3,
+        "0, 100, 200 so far"
+    );
+    assert_eq!(
+        cost_rows(&costs[..2401], 2401).last().map(|r| r.0),
+        Some(2400),
+        "once"
+    );
+    let lines = cost_lines(&costs[..101], 2500); // repr(0.7 / 101) in Python
+    assert_eq!(
+        lines,
+        [
+            "Cost after iteration 0: 0.7",
+            "Cost after iteration 100: 0.00693069306930693"
+        ]
+    );
+    assert!(table_caption(&costs, 2500, Lang::En).contains("26 lines"));
+    assert!(table_caption(&costs, 2500, Lang::Zh).contains("共 26 行"));
+}
+
+#[test]
+fn the_parameter_count_follows_the_layer_sizes() {
+    use backprop_lab::app::cats::{ModelKind, Settings};
+    use backprop_lab::engine::cats::Layers;
+    use backprop_lab::view::cats::text::{model_line, parameter_count};
+    let deep = Settings::for_layers(Layers::new(&[20, 7, 5]).expect("three layers"));
+    // 12288·20 + 20 + 20·7 + 7 + 7·5 + 5 + 5·1 + 1
+    assert_eq!(parameter_count(&deep), 245_973);
+    assert_eq!(
+        parameter_count(&Settings::for_model(ModelKind::Hidden)),
+        12288 * 7 + 7 + 7 + 1
+    );
+    assert_eq!(
+        parameter_count(&Settings::for_model(ModelKind::Logistic)),
+        12289
+    );
+    let line = model_line(&deep, Lang::En);
+    assert!(
+        line.contains("20, 7, 5 units") && line.contains("245973 parameters"),
+        "{line}"
+    );
+    assert!(model_line(&deep, Lang::Zh).contains("np.random.seed(1)"));
 }

@@ -157,5 +157,5 @@ pub const CATS: &[(&str, &str)] = &[
     ("err.cats.bad-hidden", "Hidden layers: 1 to {layers} sizes separated by commas (e.g. 20,7,5), each a whole number of units from 1 to {limit}."),
     ("err.cats.bad-seed", "The seed must be a whole number from 0 up."),
     ("err.cats.too-big", "This network would take about {seconds} s and {megabytes} MB to train here, more than the lab allows ({max-seconds} s, {max-megabytes} MB). Use fewer layers, units or iterations, or fewer pictures."),
-    ("err.cats.training-diverged", "The cost stopped being a finite number at iteration {iteration}: the learning rate is too large. The model of the last finite iteration is kept; lower α and train again."),
+    ("err.cats.training-diverged", "The cost exploded at iteration {iteration} (it stopped being a finite number or passed a million): the learning rate is too large. The model of the last iteration before it is kept; lower α and train again."),
 ];

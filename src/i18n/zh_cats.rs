@@ -157,5 +157,5 @@ pub const CATS: &[(&str, &str)] = &[
     ("err.cats.bad-hidden", "隐藏层：1 到 {layers} 个用逗号分隔的大小（例如 20,7,5），每层的单元数是 1 到 {limit} 之间的整数。"),
     ("err.cats.bad-seed", "种子必须是 0 或更大的整数。"),
     ("err.cats.too-big", "在这里训练这个网络大约需要 {seconds} 秒和 {megabytes} MB 内存，超过了实验室的上限（{max-seconds} 秒、{max-megabytes} MB）。请减少层数、单元数或迭代次数，或减少图片。"),
-    ("err.cats.training-diverged", "在第 {iteration} 次迭代时代价不再是有限的数：学习率太大了。已保留最后一次有限迭代的模型；请调低 α 再训练。"),
+    ("err.cats.training-diverged", "在第 {iteration} 次迭代时代价爆炸了（不再是有限的数，或超过了一百万）：学习率太大了。已保留最后一次有限迭代的模型；请调低 α 再训练。"),
 ];

@@ -1,6 +1,13 @@
-//! Batch gradient descent for either model, with a way back: the parameters before
-//! the last update are kept, so a run whose numbers stop being finite ends on the
-//! last parameters whose cost was finite.
+//! Batch gradient descent for any model, with a way back: the parameters before
+//! the last update are kept, so a run whose cost explodes — stops being finite, or
+//! passes [`EXPLODED`] — ends on the last parameters whose cost was sane.
+
+/// A cost past this has exploded. J is a mean cross-entropy: ln 2 for a model that
+/// knows nothing, below 1 once it learns; J = 10⁶ means pictures classified wrongly
+/// with |z| ≈ 10⁶, which only an exploding step gives. (The course's ln a would
+/// already be −∞ there; the lab's cost stays finite far beyond, see `sigmoid.rs`,
+/// and a ReLU network can keep a huge cost finite for ever.)
+pub(crate) const EXPLODED: f64 = 1e6;
 
 /// What a model's parameters must offer to be trained by batch gradient descent.
 pub(crate) trait Parameters: Clone {
@@ -17,7 +24,8 @@ pub(crate) trait Parameters: Clone {
 /// Why an iteration could not go through.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Breakdown {
-    /// J was not finite; the parameters went back to those before the last update.
+    /// J was not finite or past [`EXPLODED`]; the parameters went back to those
+    /// before the last update.
     Cost,
     /// J (given) was finite but the update made a parameter non-finite; the
     /// parameters stayed as they were.
@@ -45,7 +53,7 @@ impl<P: Parameters> BatchDescent<P> {
     /// One batch step: J and dθ at θ over all examples, then θ ← θ − α·dθ.
     pub(crate) fn iterate(&mut self, data: &P::Data<'_>, rate: f64) -> Result<f64, Breakdown> {
         let cost = self.current.cost_and_gradient(data, &mut self.grad);
-        if !cost.is_finite() {
+        if !(cost.is_finite() && cost <= EXPLODED) {
             self.current.clone_from(&self.previous);
             return Err(Breakdown::Cost);
         }
@@ -64,8 +72,9 @@ impl<P: Parameters> BatchDescent<P> {
 mod tests {
     use super::*;
 
-    /// θ with cost J = θ and gradient −θ: each step multiplies θ by 1 + α, so a huge α
-    /// overflows within a few steps. `checks` says whether is_finite looks at θ.
+    /// θ with cost J = θ·10⁻³⁰⁰ (below [`EXPLODED`] while θ is finite) and gradient
+    /// −θ: each step multiplies θ by 1 + α, so a huge α overflows within a few steps.
+    /// `checks` says whether is_finite looks at θ.
     #[derive(Clone, Debug, PartialEq)]
     struct Growth {
         theta: f64,
@@ -76,7 +85,7 @@ mod tests {
         type Data<'a> = ();
         fn cost_and_gradient(&self, _: &(), grad: &mut Self) -> f64 {
             grad.theta = -self.theta;
-            self.theta
+            self.theta * 1e-300
         }
         fn descend(&mut self, grad: &Self, rate: f64) {
             self.theta -= rate * grad.theta;
@@ -97,12 +106,11 @@ mod tests {
     fn an_update_to_a_non_finite_value_is_undone() {
         // θ: 1 → 1e100 → 1e200 → ≈1e300 → ∞ (refused, θ stays ≈1e300).
         let (d, outcomes) = run(true);
-        assert_eq!(
-            outcomes[..3],
-            [Ok(1.0), Ok(1.0 + 1e100), Ok((1.0 + 1e100) * (1.0 + 1e100))]
-        );
+        let thetas = [1.0, 1.0 + 1e100, (1.0 + 1e100) * (1.0 + 1e100)];
+        let costs: Vec<_> = thetas.iter().map(|t| Ok(t * 1e-300)).collect();
+        assert_eq!(outcomes[..3], costs[..]);
         let last = (1.0 + 1e100) * (1.0 + 1e100) * (1.0 + 1e100);
-        assert_eq!(outcomes[3], Err(Breakdown::Update(last)));
+        assert_eq!(outcomes[3], Err(Breakdown::Update(last * 1e-300)));
         assert_eq!(d.current.theta, last);
     }
 
@@ -113,6 +121,20 @@ mod tests {
         let (d, outcomes) = run(false);
         assert!(outcomes[..4].iter().all(|o| o.is_ok()));
         assert_eq!(outcomes[4], Err(Breakdown::Cost));
-        assert_eq!(Ok(d.current.theta), outcomes[3]);
+        assert_eq!(Ok(d.current.theta * 1e-300), outcomes[3]);
+    }
+
+    #[test]
+    fn a_finite_cost_past_the_explosion_limit_goes_back_too() {
+        // α = 1 doubles θ: J = 4·10⁵, 8·10⁵, then 1.6·10⁶ — finite, but exploded.
+        let start = Growth {
+            theta: 4e305,
+            checks: true,
+        };
+        let mut d = BatchDescent::new(start.clone(), start);
+        assert_eq!(d.iterate(&(), 1.0), Ok(4e305 * 1e-300));
+        assert_eq!(d.iterate(&(), 1.0), Ok(8e305 * 1e-300));
+        assert_eq!(d.iterate(&(), 1.0), Err(Breakdown::Cost));
+        assert_eq!(d.current.theta, 8e305, "back to the last sane parameters");
     }
 }

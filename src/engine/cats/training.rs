@@ -290,6 +290,7 @@ fn wrong(set: &str, examples: &Examples, predictions: &[f64]) -> Vec<Misclassifi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::cats::batch::Parameters;
     use crate::engine::cats::dataset::Sample;
 
     #[test]
@@ -315,5 +316,44 @@ mod tests {
         }
         assert!(t.done());
         assert_eq!(t.snapshot().costs, Vec::<f64>::new());
+    }
+
+    #[test]
+    fn a_deep_model_whose_cost_explodes_keeps_its_last_finite_parameters() {
+        let sample = |level: u8, is_cat: bool| Sample {
+            picture: Picture::from_pixels(vec![level; FEATURES]).expect("12288 levels"),
+            is_cat,
+            name: String::new(),
+        };
+        let data = CatData {
+            train: vec![sample(200, true), sample(10, false), sample(190, true)],
+            test: vec![sample(180, true)],
+        };
+        let config = TrainConfig {
+            learning_rate: 1.0,
+            ..TrainConfig::deep()
+        };
+        let mut t = Training::new(config, &data).expect("valid");
+        assert_eq!(t.step(3), Ok(3));
+        // A step so large (past the settings' limit) that the numbers overflow.
+        t.config.learning_rate = 1e300;
+        let err = t.step(10).expect_err("diverged");
+        assert_eq!(err.code(), "training-diverged");
+        let s = t.snapshot();
+        assert!(s.costs.iter().all(|c| c.is_finite()), "{:?}", s.costs);
+        assert!(s
+            .train_predictions
+            .iter()
+            .chain(&s.test_predictions)
+            .all(|p| p.is_finite()));
+        assert!(
+            s.costs.len() > 3,
+            "the iterations before the breakdown are kept"
+        );
+        assert!(
+            t.descent.current.is_finite(),
+            "the last finite parameters are kept"
+        );
+        assert_eq!(t.step(1).map_err(|e| e.code()), Err("training-diverged"));
     }
 }
