@@ -137,12 +137,7 @@ pub(crate) fn level_dot(a: &[u8], b: &[u8]) -> u32 {
         // Eight independent lanes, so that an optimising build vectorises.
         let mut acc = [0u32; 8];
         let (ac, bc) = (a.chunks_exact(8), b.chunks_exact(8));
-        let tail: u32 = ac
-            .remainder()
-            .iter()
-            .zip(bc.remainder())
-            .map(|(&x, &y)| u32::from(x) * u32::from(y))
-            .sum();
+        let tail = plain_dot(ac.remainder(), bc.remainder());
         for (xs, ys) in ac.zip(bc) {
             for k in 0..8 {
                 acc[k] += u32::from(xs[k]) * u32::from(ys[k]);
@@ -150,4 +145,13 @@ pub(crate) fn level_dot(a: &[u8], b: &[u8]) -> u32 {
         }
         acc.iter().sum::<u32>() + tail
     }
+}
+
+/// Σ aⱼ·bⱼ of two short rows of levels, one product at a time (the rest of a row
+/// after the vector steps).
+pub(crate) fn plain_dot(a: &[u8], b: &[u8]) -> u32 {
+    a.iter()
+        .zip(b)
+        .map(|(&x, &y)| u32::from(x) * u32::from(y))
+        .sum()
 }

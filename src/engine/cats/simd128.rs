@@ -17,12 +17,7 @@ const STEP: usize = 16;
 pub(crate) fn level_dot(a: &[u8], b: &[u8]) -> u32 {
     let mut acc = i32x4_splat(0);
     let (ac, bc) = (a.chunks_exact(STEP), b.chunks_exact(STEP));
-    let tail: u32 = ac
-        .remainder()
-        .iter()
-        .zip(bc.remainder())
-        .map(|(&x, &y)| u32::from(x) * u32::from(y))
-        .sum();
+    let tail = super::basis::plain_dot(ac.remainder(), bc.remainder());
     for (xa, xb) in ac.zip(bc) {
         // SAFETY: both chunks have 16 bytes; v128_load reads unaligned memory.
         let (va, vb) = unsafe {
