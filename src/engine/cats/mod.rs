@@ -19,6 +19,7 @@ mod hdf5;
 mod init;
 pub mod limits;
 mod network;
+pub mod numpy_log;
 pub mod numpy_random;
 mod sigmoid;
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]

@@ -5,8 +5,11 @@
 //!   key₀ = s, keyᵢ = 1812433253·(keyᵢ₋₁ ⊕ (keyᵢ₋₁ >> 30)) + i (mod 2³²).
 //! - a double: ((a >> 5)·2²⁶ + (b >> 6)) / 2⁵³ from two 32-bit outputs a, b.
 //! - a normal: Marsaglia's polar method, x₁, x₂ = 2u − 1 until 0 < r² = x₁² + x₂² < 1,
-//!   f = √(−2 ln r² / r²); returns f·x₂ and keeps f·x₁ for the next call.
+//!   f = √(−2 ln r² / r²); returns f·x₂ and keeps f·x₁ for the next call; ln as
+//!   numpy computes it with glibc (see [`super::numpy_log`]).
 //! - `randn(r, c)` fills an r × c matrix row by row.
+
+use super::numpy_log::numpy_ln;
 
 /// MT19937's state size in 32-bit words.
 const N: usize = 624;
@@ -72,21 +75,27 @@ impl NumpyRandom {
         (a * 67_108_864.0 + b) / 9_007_199_254_740_992.0
     }
 
-    /// One standard normal value (`np.random.randn()`), by the polar method.
-    pub fn gauss(&mut self) -> f64 {
-        if let Some(cached) = self.gauss.take() {
-            return cached;
-        }
+    /// The next r² = x₁² + x₂² in (0, 1) of the polar method, and x₁, x₂.
+    pub fn polar(&mut self) -> (f64, f64, f64) {
         loop {
             let x1 = 2.0 * self.next_double() - 1.0;
             let x2 = 2.0 * self.next_double() - 1.0;
             let r2 = x1 * x1 + x2 * x2;
             if r2 < 1.0 && r2 != 0.0 {
-                let f = (-2.0 * r2.ln() / r2).sqrt();
-                self.gauss = Some(f * x1);
-                return f * x2;
+                return (r2, x1, x2);
             }
         }
+    }
+
+    /// One standard normal value (`np.random.randn()`), by the polar method.
+    pub fn gauss(&mut self) -> f64 {
+        if let Some(cached) = self.gauss.take() {
+            return cached;
+        }
+        let (r2, x1, x2) = self.polar();
+        let f = (-2.0 * numpy_ln(r2) / r2).sqrt();
+        self.gauss = Some(f * x1);
+        f * x2
     }
 
     /// `np.random.randn(rows, cols)`: rows·cols normal values, row-major.
@@ -95,9 +104,13 @@ impl NumpyRandom {
     }
 }
 
+// In wasm these run under wasm-bindgen-test (the page's own ln and sqrt):
+// `cargo test --target wasm32-unknown-unknown --lib` with the runner set.
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn the_first_outputs_are_the_reference_implementations() {
@@ -120,6 +133,8 @@ mod tests {
             if let Some(rest) = line.strip_prefix("# seed ") {
                 let seed = rest.split(' ').next().and_then(|s| s.parse().ok());
                 sections.push((seed.expect("a seed"), Vec::new()));
+            } else if line.starts_with('#') {
+                continue; // the header, the hash
             } else if let (Some(bits), Some(last)) = (line.split(' ').next(), sections.last_mut()) {
                 last.1
                     .push(u64::from_str_radix(bits, 16).expect("hex bits"));
@@ -155,5 +170,26 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn half_a_million_values_after_seed_1_are_numpys_bit_for_bit() {
+        // Every value the course's initialisations draw (up to 40 first-layer units):
+        // the FNV-1a hash of their little-endian bytes, as numpy computed it.
+        let text = include_str!("../../../tests/fixtures/numpy-randn.txt");
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("# fnv1a seed 1 count 500000 "));
+        let hash = line
+            .and_then(|l| l.rsplit(' ').next())
+            .map(|h| u64::from_str_radix(h, 16));
+        let mut rng = NumpyRandom::seed(1);
+        let mut ours: u64 = 0xcbf2_9ce4_8422_2325;
+        for v in rng.randn(500_000, 1) {
+            for byte in v.to_le_bytes() {
+                ours = (ours ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+        assert_eq!(hash, Some(Ok(ours)));
     }
 }
