@@ -53,7 +53,7 @@ fn div(a: Dd, b: Dd) -> Dd {
 }
 
 /// ln 2 as a double-double.
-const LN_2: Dd = (0.693_147_180_559_945_3, 2.319_046_813_846_299_6e-17);
+const LN_2: Dd = (std::f64::consts::LN_2, 2.319_046_813_846_299_6e-17);
 
 /// ln x correctly rounded, for a positive normal x: x = m·2ᵏ with m in [1/√2, √2),
 /// ln m = 2·atanh(s) = 2(s + s³/3 + s⁵/5 + …) with s = (m − 1)/(m + 1), |s| ≤ 0.172,
