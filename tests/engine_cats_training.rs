@@ -275,10 +275,10 @@ fn a_network_too_big_for_the_page_is_refused_with_the_estimate() {
     };
     // The estimate from the sizes: n₁·n·m products for P₀, and per iteration
     // n₁·m² (the first layer) + 3·Σ n_out·n_in·m (the later ones) + 8·Σnₗ·m.
-    let model = Model::Hidden(Layers::new(&[1000, 1000]).expect("two layers"));
+    let model = Model::Hidden(Layers::new(&[1000, 1000, 1000]).expect("three layers"));
     let e = estimate(&model, 100_000, 2, 0);
-    let per_iteration =
-        (1000.0 * 4.0 + 3.0 * (1000.0 * 1000.0 + 1000.0) * 2.0 + 8.0 * 2001.0 * 2.0) / 1.5e9;
+    let later = 1000.0 * 1000.0 * 2.0 + 1000.0;
+    let per_iteration = (1000.0 * 4.0 + 3.0 * later * 2.0 + 8.0 * 3001.0 * 2.0) / 1.5e9;
     assert!(
         rel(
             e.seconds,
