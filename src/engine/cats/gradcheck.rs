@@ -30,17 +30,10 @@ fn examples() -> (Examples, Vec<Vec<f64>>) {
             name: String::new(),
         })
         .collect();
-    let x = samples
-        .iter()
-        .map(|s| {
-            s.picture
-                .pixels()
-                .iter()
-                .map(|&v| v as f64 / 255.0)
-                .collect()
-        })
-        .collect();
-    (Examples::new(&samples), x)
+    let ex = Examples::new(&samples);
+    let scaled = |i: usize| ex.row(i).iter().map(|&l| f64::from(l) / 255.0).collect();
+    let x = (0..ex.len()).map(scaled).collect();
+    (ex, x)
 }
 
 /// Explicit parameters: W⁽¹⁾ (n₁ × 12288), b⁽¹⁾ and the dense layers.

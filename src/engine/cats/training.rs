@@ -293,13 +293,17 @@ mod tests {
     use crate::engine::cats::batch::Parameters;
     use crate::engine::cats::dataset::Sample;
 
-    #[test]
-    fn a_diverged_run_reports_the_iteration_and_refuses_to_go_on() {
-        let sample = |level: u8, is_cat: bool| Sample {
+    /// A picture of one level everywhere.
+    fn sample(level: u8, is_cat: bool) -> Sample {
+        Sample {
             picture: Picture::from_pixels(vec![level; FEATURES]).expect("12288 levels"),
             is_cat,
             name: String::new(),
-        };
+        }
+    }
+
+    #[test]
+    fn a_diverged_run_reports_the_iteration_and_refuses_to_go_on() {
         let data = CatData {
             train: vec![sample(200, true), sample(10, false)],
             test: Vec::new(),
@@ -320,11 +324,6 @@ mod tests {
 
     #[test]
     fn a_deep_model_whose_cost_explodes_keeps_its_last_finite_parameters() {
-        let sample = |level: u8, is_cat: bool| Sample {
-            picture: Picture::from_pixels(vec![level; FEATURES]).expect("12288 levels"),
-            is_cat,
-            name: String::new(),
-        };
         let data = CatData {
             train: vec![sample(200, true), sample(10, false), sample(190, true)],
             test: vec![sample(180, true)],
