@@ -115,6 +115,37 @@ mod native {
         if std::env::var_os("CATS_BENCH_DIRECT").is_some() {
             direct(&data);
         }
+        test_predictions(&data);
+    }
+
+    /// The L-layer model with 50 test pictures: a snapshot (train and test
+    /// predictions through G and K = XᵀX_test) against rebuilding W⁽¹⁾ once
+    /// (W⁽¹⁾(0) + C·Xᵀ, as drawing the units does).
+    fn test_predictions(data: &CatData) {
+        let mut with_test = data.clone();
+        with_test.test = data.train[..50].to_vec();
+        let config = TrainConfig {
+            iterations: 10,
+            ..TrainConfig::deep()
+        };
+        let mut t = Training::new(config, &with_test).expect("valid data");
+        let start = Instant::now();
+        t.step(10).expect("finite run");
+        let prepare_and_ten = start.elapsed().as_secs_f64();
+        let time = |f: &dyn Fn()| {
+            let start = Instant::now();
+            (0..5).for_each(|_| f());
+            start.elapsed().as_secs_f64() / 5.0 * 1e3
+        };
+        let snapshot = time(&|| {
+            black_box(t.snapshot());
+        });
+        let rebuild = time(&|| {
+            black_box(t.first_layer_weights());
+        });
+        println!(
+            "l-layer with 50 test pictures: preparing + 10 iterations {prepare_and_ten:.3} s; a snapshot (209 + 50 predictions through XᵀX and XᵀX_test) {snapshot:.2} ms; rebuilding W1 = W1(0) + C·Xᵀ once {rebuild:.2} ms"
+        );
     }
 
     /// 20 iterations of each model on the direct path, seconds per iteration.
