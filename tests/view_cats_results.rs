@@ -209,3 +209,42 @@ fn the_parameter_count_follows_the_layer_sizes() {
     );
     assert!(model_line(&deep, Lang::Zh).contains("np.random.seed(1)"));
 }
+
+#[test]
+fn the_estimate_line_gives_the_engines_estimate_for_the_data() {
+    use backprop_lab::app::cats::Settings;
+    use backprop_lab::engine::cats::limits::estimate;
+    use backprop_lab::engine::cats::{Counts, Layers, TrainConfig};
+    use backprop_lab::view::cats::text::estimate_line;
+    let counts = Counts {
+        train_cats: 72,
+        train_other: 137,
+        test_cats: 33,
+        test_other: 17,
+    };
+    let deep = Settings::for_layers(Layers::new(&[20, 7, 5]).expect("three layers"));
+    let e = estimate(&TrainConfig::deep().model, 2500, 209, 50);
+    let line = estimate_line(&deep, counts, Lang::En);
+    let seconds = backprop_lab::view::number::fmt_sig(e.seconds, 2);
+    assert_eq!(
+        line,
+        format!(
+            "Estimated at most about {seconds} s and {} MB on 209 training pictures.",
+            backprop_lab::view::number::fmt_sig(e.megabytes, 2)
+        )
+    );
+    assert!(estimate_line(&deep, counts, Lang::Zh).contains("209 张训练图片"));
+    let huge = Settings {
+        hidden: Layers::new(&[1000, 1000, 1000]).expect("three"),
+        iterations: 100_000,
+        ..deep
+    };
+    assert!(estimate_line(&huge, counts, Lang::En).contains("more than the lab allows"));
+    let none = Counts {
+        train_cats: 0,
+        train_other: 0,
+        test_cats: 0,
+        test_other: 0,
+    };
+    assert_eq!(estimate_line(&deep, none, Lang::En), "");
+}

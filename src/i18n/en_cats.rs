@@ -81,6 +81,8 @@ pub const CATS: &[(&str, &str)] = &[
     ("cats.iterations.label", "Iterations"),
     ("cats.model.logistic.line", "ŷ = σ(wᵀx + b): w holds 12288 numbers and b one, both start at 0 — {params} parameters."),
     ("cats.model.hidden.line", "12288 inputs → ReLU layers of {h} units → 1 sigmoid output: {params} parameters; biases start at 0, weights {init}."),
+    ("cats.estimate.line", "Estimated at most about {seconds} s and {megabytes} MB on {m} training pictures."),
+    ("cats.estimate.too-big", "Estimated about {seconds} s and {megabytes} MB on {m} training pictures: more than the lab allows — use fewer layers, units or iterations."),
     ("cats.init.label", "Initial weights"),
     ("cats.init.course", "the course's (numpy seed 1)"),
     ("cats.init.course-deep", "the course's L-layer recipe (÷ √n)"),

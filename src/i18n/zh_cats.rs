@@ -81,6 +81,8 @@ pub const CATS: &[(&str, &str)] = &[
     ("cats.iterations.label", "迭代次数"),
     ("cats.model.logistic.line", "ŷ = σ(wᵀx + b)：w 有 12288 个数，b 有一个，都从 0 开始——共 {params} 个参数。"),
     ("cats.model.hidden.line", "12288 个输入 → 各有 {h} 个单元的 ReLU 层 → 1 个 sigmoid 输出：共 {params} 个参数；偏置从 0 开始，权重{init}。"),
+    ("cats.estimate.line", "估计在 {m} 张训练图片上最多约需 {seconds} 秒、{megabytes} MB 内存。"),
+    ("cats.estimate.too-big", "估计在 {m} 张训练图片上约需 {seconds} 秒、{megabytes} MB 内存：超过了实验室的上限——请减少层数、单元数或迭代次数。"),
     ("cats.init.label", "初始权重"),
     ("cats.init.course", "课程的（numpy 种子 1）"),
     ("cats.init.course-deep", "课程 L 层模型的做法（÷ √n）"),

@@ -3,10 +3,11 @@
 //! and the captions of misclassified pictures. Numbers through `view::number`.
 
 use crate::app::cats::{ModelKind, Prediction, RunState, Settings, Source};
-use crate::engine::cats::{Misclassified, Model, TrainingSnapshot};
+use crate::engine::cats::limits::{estimate, MAX_MEGABYTES, MAX_SECONDS};
+use crate::engine::cats::{Counts, Misclassified, Model, TrainingSnapshot};
 use crate::i18n::{t, tf, Lang};
 
-use crate::view::number::fmt;
+use crate::view::number::{fmt, fmt_sig};
 
 /// Where the data came from (the demo set says it is drawn, not photographed).
 pub fn source_line(source: &Source, lang: Lang) -> String {
@@ -52,6 +53,41 @@ pub fn model_line(settings: &Settings, lang: Lang) -> String {
             )
         }
     }
+}
+
+/// What a run with these settings would cost on the current data, as the lab
+/// estimates it before starting (and refuses past its limits); empty without data.
+pub fn estimate_line(settings: &Settings, counts: Counts, lang: Lang) -> String {
+    let m = counts.train_cats + counts.train_other;
+    if m == 0 {
+        return String::new();
+    }
+    let model = match settings.model {
+        ModelKind::Logistic => Model::Logistic,
+        ModelKind::Hidden => Model::Hidden(settings.hidden),
+    };
+    let e = estimate(
+        &model,
+        settings.iterations,
+        m,
+        counts.test_cats + counts.test_other,
+    );
+    let key = if e.seconds > MAX_SECONDS || e.megabytes > MAX_MEGABYTES {
+        "cats.estimate.too-big"
+    } else {
+        "cats.estimate.line"
+    };
+    let seconds = fmt_sig(e.seconds.max(0.1), 2);
+    let megabytes = fmt_sig(e.megabytes.max(0.1), 2);
+    tf(
+        lang,
+        key,
+        &[
+            ("seconds", &seconds),
+            ("megabytes", &megabytes),
+            ("m", &m.to_string()),
+        ],
+    )
 }
 
 /// The run's state with its iteration and the latest cost.

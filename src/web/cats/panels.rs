@@ -17,7 +17,8 @@ use crate::view::cats::pixels_text::{
     cell_text, crop_line, index_formula, order_note, position_line, value_line,
 };
 use crate::view::cats::text::{
-    accuracy_line, misclassified_summary, model_line, prediction_line, source_line, status_line,
+    accuracy_line, estimate_line, misclassified_summary, model_line, prediction_line, source_line,
+    status_line,
 };
 use crate::view::message::render;
 
@@ -166,6 +167,10 @@ fn update_run(page: &CatPage, lang: Lang) {
     let state = cats.state();
     let settings = cats.settings();
     set_text("cats-model-line", &model_line(&settings, lang));
+    set_text(
+        "cats-estimate",
+        &estimate_line(&settings, cats.set().counts(), lang),
+    );
     let hidden = settings.model == ModelKind::Hidden;
     set_hidden("cats-hidden-field", !hidden);
     set_hidden("cats-init-field", !hidden);
