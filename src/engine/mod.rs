@@ -2,7 +2,10 @@
 //! computed here.
 
 pub mod activation;
+mod batch;
+pub mod build;
 pub mod cats;
+pub mod data;
 pub mod descent;
 pub mod error;
 pub mod graph;
@@ -10,9 +13,12 @@ pub mod image;
 pub mod layer;
 pub mod loss;
 pub mod mlp;
+pub mod optim;
+mod packed;
 mod pass;
 pub mod rng;
 pub mod snapshot;
+pub mod train_error;
 pub mod trainer;
 
 pub use error::{EngineError, EXPLOSION_LIMIT};

@@ -10,6 +10,7 @@ pub const SECTIONS: &[&[(&str, &str)]] = &[
     ERRORS,
     super::en_graph::GRAPH,
     super::en_cats::CATS,
+    super::en_train::TRAIN,
 ];
 
 /// Page chrome and controls.

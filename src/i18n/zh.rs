@@ -10,6 +10,7 @@ pub const SECTIONS: &[&[(&str, &str)]] = &[
     ERRORS,
     super::zh_graph::GRAPH,
     super::zh_cats::CATS,
+    super::zh_train::TRAIN,
 ];
 
 /// Page chrome and controls.
