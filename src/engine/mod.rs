@@ -13,6 +13,7 @@ pub mod image;
 pub mod layer;
 pub mod loss;
 pub mod mlp;
+pub mod names;
 pub mod optim;
 mod packed;
 mod pass;

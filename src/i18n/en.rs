@@ -11,6 +11,7 @@ pub const SECTIONS: &[&[(&str, &str)]] = &[
     super::en_graph::GRAPH,
     super::en_cats::CATS,
     super::en_train::TRAIN,
+    super::en_train::TRAIN_API,
 ];
 
 /// Page chrome and controls.

@@ -11,6 +11,7 @@ pub const SECTIONS: &[&[(&str, &str)]] = &[
     super::zh_graph::GRAPH,
     super::zh_cats::CATS,
     super::zh_train::TRAIN,
+    super::zh_train::TRAIN_API,
 ];
 
 /// Page chrome and controls.

@@ -24,3 +24,43 @@ pub const TRAIN: &[(&str, &str)] = &[
         "第 {line} 行：{problem}；其余各行已读入。",
     ),
 ];
+
+/// Keys `err.api.*` of the network lab's data-set methods.
+pub const TRAIN_API: &[(&str, &str)] = &[
+    (
+        "err.api.sizes",
+        "网络形状必须是各层大小组成的数组，输入层在前，例如 [2, 4, 2, 1]",
+    ),
+    (
+        "err.api.examples",
+        "数据点必须是由 [x1, x2, 标签] 数字数组组成的数组",
+    ),
+    (
+        "err.api.data-options",
+        "选项必须是由数字组成的对象 { count, noise, trainFraction, seed }",
+    ),
+    (
+        "err.api.optimizer-options",
+        "选项必须是对象，例如 { beta } 或 { beta1, beta2, epsilon }",
+    ),
+    (
+        "err.api.schedule-options",
+        "选项必须是对象，例如 { every, factor } 或 { decay }",
+    ),
+    (
+        "err.api.layers",
+        "权重的格式必须与 snapshot().layers 相同：[{ weights, biases }, …]",
+    ),
+    (
+        "err.api.features",
+        "特征必须是名称组成的数组，例如 ['x1', 'x2', 'x1sq']",
+    ),
+    (
+        "err.api.bounds",
+        "范围必须是数组 [xMin, xMax, yMin, yMax]，元素为数字",
+    ),
+    (
+        "err.api.param",
+        "参数必须是 { kind: 'weight', layer, from, to } 或 { kind: 'bias', layer, neuron }",
+    ),
+];
