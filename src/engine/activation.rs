@@ -11,7 +11,7 @@ pub enum Activation {
     Identity,
     /// `σ(u) = 1 / (1 + e^(−u))`, `σ'(u) = σ(u)(1 − σ(u))`.
     Sigmoid,
-    /// `tanh(u)`, `tanh'(u) = 1 − tanh²(u)`.
+    /// `tanh(u)` (computed by [`super::fastmath::tanh`]), `tanh'(u) = 1 − tanh²(u)`.
     Tanh,
     /// `max(0, u)`, `f'(u) = 1` for `u > 0`, `0` for `u ≤ 0` (0 at the kink by convention).
     Relu,
@@ -61,7 +61,7 @@ impl Activation {
         match self {
             Activation::Identity => u,
             Activation::Sigmoid => sigmoid(u),
-            Activation::Tanh => u.tanh(),
+            Activation::Tanh => super::fastmath::tanh(u),
             Activation::Relu => u.max(0.0),
             Activation::Softmax => 1.0,
         }
@@ -92,7 +92,7 @@ impl Activation {
                 let s = sigmoid(u);
                 s * (1.0 - s)
             }
-            Activation::Tanh => 1.0 - u.tanh().powi(2),
+            Activation::Tanh => 1.0 - super::fastmath::tanh(u).powi(2),
             Activation::Relu if u > 0.0 => 1.0,
             Activation::Relu => 0.0,
             Activation::Softmax => 0.0,

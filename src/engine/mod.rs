@@ -8,6 +8,7 @@ pub mod cats;
 pub mod data;
 pub mod descent;
 pub mod error;
+pub mod fastmath;
 pub mod graph;
 pub mod image;
 pub mod layer;

@@ -367,6 +367,20 @@ impl NetworkLab {
         Ok(js_sys::Float64Array::from(&grid.score[..]))
     }
 
+    /// The points: `{ train: [[x1, x2, label], …], test: […] }` (empty for a tutorial lab).
+    pub fn examples(&self) -> Result<JsValue, JsError> {
+        let (train, test) = self.trainer.examples();
+        let rows = |e: &[Example]| {
+            e.iter()
+                .map(|p| [p.x[0], p.x[1], p.label])
+                .collect::<Vec<_>>()
+        };
+        to_js(&Points {
+            train: rows(train),
+            test: rows(test),
+        })
+    }
+
     /// `ΔL/h` beside backpropagation's `∂L/∂θ` for `{kind: 'weight', layer, from, to}` or
     /// `{kind: 'bias', layer, neuron}` (layer 1-based): on training example `example`
     /// (0-based) or, without it, the current mini-batch →
@@ -386,6 +400,13 @@ impl NetworkLab {
             .map_err(js_error)?;
         to_js(&check)
     }
+}
+
+/// The points of `examples()`.
+#[derive(serde::Serialize)]
+struct Points {
+    train: Vec<[f64; 3]>,
+    test: Vec<[f64; 3]>,
 }
 
 impl NetworkLab {
