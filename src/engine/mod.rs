@@ -11,6 +11,7 @@ pub mod error;
 pub mod fastmath;
 pub mod graph;
 pub mod image;
+mod lanes;
 pub mod layer;
 pub mod loss;
 pub mod mlp;

@@ -8,7 +8,7 @@ use super::settings::score;
 use super::Trainer;
 use crate::engine::batch::Sample;
 use crate::engine::error::{check_finite, is_exploded_value, EngineError};
-use crate::engine::packed::Packed;
+use crate::engine::packed::{Packed, CHUNK};
 use crate::engine::snapshot::Phase;
 use crate::engine::train_error::check_range;
 
@@ -92,16 +92,17 @@ impl Trainer {
         })
     }
 
-    /// One epoch of mini-batches from example 0.
+    /// One epoch of mini-batches from example 0, each batch computed in blocks of [`CHUNK`].
     fn fast_epoch(&mut self, packed: &mut Packed) {
         let rule = self.update_rule(self.batch_size);
-        for (k, (x, y)) in self.data.iter().enumerate() {
-            packed.forward(x);
-            packed.backward(x, y);
-            if packed.count() == self.batch_size || k + 1 == self.data.len() {
-                packed.update(rule, &mut self.opt);
-                self.step += 1;
+        for batch in self.data.chunks(self.batch_size) {
+            for block in batch.chunks(CHUNK) {
+                packed.load_block(block);
+                packed.forward(block.len());
+                packed.backward(block.len());
             }
+            packed.update(rule, &mut self.opt);
+            self.step += 1;
         }
     }
 
@@ -123,25 +124,31 @@ impl Trainer {
         let mut scores = vec![0.0; n * n];
         let mut packed = Packed::new(&self.mlp);
         let step = |lo: f64, hi: f64, k: usize| (hi - lo) * k as f64 / (n - 1) as f64;
-        let mut input = vec![0.0; features.len()];
-        for i in 0..n {
-            let x2 = y_max - step(y_min, y_max, i);
-            for j in 0..n {
-                let x1 = x_min + step(x_min, x_max, j);
-                let p = i * n + j;
-                for (v, f) in input.iter_mut().zip(features.features()) {
-                    *v = f.apply([x1, x2]);
+        let mut out = vec![0.0; self.mlp.n_outputs()];
+        let points: Vec<usize> = (0..n * n).collect();
+        for block in points.chunks(CHUNK) {
+            for (s, &p) in block.iter().enumerate() {
+                let x = [
+                    x_min + step(x_min, x_max, p % n),
+                    y_max - step(y_min, y_max, p / n),
+                ];
+                for (k, f) in features.features().iter().enumerate() {
+                    let v = f.apply(x);
+                    layers[0][k][p] = v;
+                    packed.set_input(k, s, v);
                 }
-                packed.forward(&input);
-                for (k, v) in input.iter().enumerate() {
-                    layers[0][k][p] = *v;
-                }
-                for (l, layer) in layers.iter_mut().enumerate().skip(1) {
-                    for (neuron, &a) in layer.iter_mut().zip(packed.activations(l - 1)) {
-                        neuron[p] = a;
+            }
+            packed.forward(block.len());
+            for (l, layer) in layers.iter_mut().enumerate().skip(1) {
+                for (k, neuron) in layer.iter_mut().enumerate() {
+                    for (s, &p) in block.iter().enumerate() {
+                        neuron[p] = packed.activation(l - 1, k, s);
                     }
                 }
-                scores[p] = score(self.mlp.loss, packed.output());
+            }
+            for (s, &p) in block.iter().enumerate() {
+                packed.output_of(s, &mut out);
+                scores[p] = score(self.mlp.loss, &out);
             }
         }
         Ok(Grid {
@@ -152,12 +159,13 @@ impl Trainer {
     }
 }
 
-/// `(1/m)·Σ L` over `samples` (NaN if there are none).
+/// `(1/m)·Σ L` over `samples`, added in order (NaN if there are none).
 fn mean_loss(packed: &mut Packed, samples: &[Sample]) -> f64 {
     let mut total = 0.0;
-    for (x, y) in samples {
-        packed.forward(x);
-        total += packed.loss(y);
+    for block in samples.chunks(CHUNK) {
+        packed.load_block(block);
+        packed.forward(block.len());
+        packed.add_losses(block.len(), &mut total);
     }
     total / samples.len() as f64
 }
