@@ -4,7 +4,7 @@
 
 use backprop_lab::engine::activation::Activation;
 use backprop_lab::engine::build::Init;
-use backprop_lab::engine::data::{generate, DataSet, DataSpec, Example, FeatureSet};
+use backprop_lab::engine::data::{generate, DataSpec, Example, FeatureSet};
 use backprop_lab::engine::loss::LossKind;
 use backprop_lab::engine::mlp::Mlp;
 use backprop_lab::engine::optim::{Optimizer, Regularization, Schedule};

@@ -8,8 +8,9 @@
 
 /// The constants, shared with the two-lane version (`engine::lanes`).
 pub mod consts {
-    pub const LN2_HI: f64 = 6.931_471_803_691_238_164_9e-1;
-    pub const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+    /// ln 2 split for Cody–Waite (fdlibm's): `LN2_HI` has 32 bits, so `k·LN2_HI` is exact.
+    pub const LN2_HI: f64 = 0.693_147_180_369_123_8;
+    pub const LN2_LO: f64 = 1.908_214_929_270_587_7e-10;
     pub const INV_LN2: f64 = std::f64::consts::LOG2_E;
     /// Beyond this |a|, tanh(a) rounds to ±1.
     pub const SATURATION: f64 = 20.0;

@@ -44,7 +44,7 @@ fn looks_like_header(line: &str) -> bool {
 
 fn parse_line(line: &str) -> Result<Example, &'static str> {
     let fields: Vec<&str> = line
-        .split(|c: char| c == ',' || c == ';' || c == '\t' || c == ' ')
+        .split([',', ';', '\t', ' '])
         .filter(|f| !f.is_empty())
         .collect();
     if fields.len() != 3 {
