@@ -460,3 +460,46 @@ fn a_mini_batch_step_shows_one_example_and_the_batch_mean() {
     t.step_example().unwrap();
     assert_eq!(t.snapshot().training.batch, vec![4, 5, 6, 7]);
 }
+
+#[test]
+fn accuracy_is_the_share_of_points_on_the_right_side() {
+    let mut t = trainer(
+        Activation::Tanh,
+        Activation::Softmax,
+        LossKind::SoftmaxCrossEntropy,
+        TrainSettings::default(),
+    );
+    t.train_epochs(20).unwrap();
+    let (train, test) = t.examples();
+    let share = |points: &[Example]| {
+        let right = points
+            .iter()
+            .filter(|e| {
+                let x = t.features().inputs(e.x);
+                let out = t.mlp().predict(&x).unwrap();
+                (out[1] > out[0]) == (e.label > 0.0)
+            })
+            .count();
+        right as f64 / points.len() as f64
+    };
+    let snap = t.snapshot().training;
+    assert_eq!(snap.train_accuracy, Some(share(train)));
+    assert_eq!(snap.test_accuracy, Some(share(test)));
+    let plane = generate(&DataSpec {
+        set: backprop_lab::engine::data::DataSet::Plane,
+        ..DataSpec::default()
+    })
+    .unwrap();
+    let mut r = trainer(
+        Activation::Tanh,
+        Activation::Tanh,
+        LossKind::SquaredError,
+        TrainSettings::default(),
+    );
+    r.set_examples(plane.train, plane.test).unwrap();
+    assert_eq!(
+        r.snapshot().training.train_accuracy,
+        None,
+        "no accuracy for regression"
+    );
+}

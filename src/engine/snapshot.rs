@@ -115,9 +115,10 @@ pub struct TrainingSnapshot {
     pub train_loss: Vec<f64>,
     /// Mean loss over the test examples, same epochs (empty if there are none).
     pub test_loss: Vec<f64>,
-    /// Share of training examples classified right now (None for regression).
+    /// Share of training examples classified right when the losses were last measured
+    /// (start, each epoch's end, an edit of the data or network; None for regression).
     pub train_accuracy: Option<f64>,
-    /// Share of test examples classified right now (None for regression or no test set).
+    /// The same for the test examples (None for regression or no test set).
     pub test_accuracy: Option<f64>,
 }
 

@@ -103,6 +103,8 @@ pub struct Trainer {
     /// Mean training / test loss after each epoch (index 0: before training).
     train_losses: Vec<f64>,
     test_losses: Vec<f64>,
+    /// Training and test accuracy when the losses were last measured (classification only).
+    accuracy: [Option<f64>; 2],
 }
 
 impl Trainer {
@@ -160,6 +162,7 @@ impl Trainer {
             loss_history: Vec::new(),
             train_losses: Vec::new(),
             test_losses: Vec::new(),
+            accuracy: [None, None],
         };
         t.record_epoch_losses();
         t
@@ -191,30 +194,12 @@ impl Trainer {
         self.phase = Phase::Ready;
     }
 
-    /// Appends the mean training and test losses of the network as it is now.
+    /// Appends the mean training and test losses of the network as it is now, and keeps
+    /// its accuracies.
     fn record_epoch_losses(&mut self) {
-        let train = self.mean_loss(&self.data);
-        self.train_losses.push(train);
-        if !self.test.is_empty() {
-            let test = self.mean_loss(&self.test);
-            self.test_losses.push(test);
-        }
-    }
-
-    /// `(1/m)·Σ_s L(ŷ_s, y_s)` over `samples` with the current weights (0 if empty).
-    fn mean_loss(&self, samples: &[Sample]) -> f64 {
-        let total: f64 = samples
-            .iter()
-            .map(|(x, y)| {
-                let out = self
-                    .mlp
-                    .layers
-                    .iter()
-                    .fold(x.clone(), |a, l| l.forward(&a).1);
-                self.mlp.loss.value(&out, y)
-            })
-            .sum();
-        total / samples.len().max(1) as f64
+        let mut packed = super::packed::Packed::new(&self.mlp);
+        let m = self.measure(&mut packed);
+        self.push_measure(m);
     }
 
     /// Replaces the current sample's input x (length `sizes[0]`, finite) and restarts
@@ -350,8 +335,8 @@ impl Trainer {
             t: self.opt.t,
             train_loss: self.train_losses.clone(),
             test_loss: self.test_losses.clone(),
-            train_accuracy: self.accuracy(&self.data),
-            test_accuracy: self.accuracy(&self.test),
+            train_accuracy: self.accuracy[0],
+            test_accuracy: self.accuracy[1],
         }
     }
 }

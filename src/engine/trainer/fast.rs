@@ -8,6 +8,7 @@ use super::settings::score;
 use super::Trainer;
 use crate::engine::batch::Sample;
 use crate::engine::error::{check_finite, is_exploded_value, EngineError};
+use crate::engine::loss::LossKind;
 use crate::engine::packed::{Packed, CHUNK};
 use crate::engine::snapshot::Phase;
 use crate::engine::train_error::check_range;
@@ -65,11 +66,8 @@ impl Trainer {
         for _ in 0..left {
             let saved = (packed.clone(), self.opt.clone());
             self.fast_epoch(&mut packed);
-            let (train, test) = (
-                mean_loss(&mut packed, &self.data),
-                mean_loss(&mut packed, &self.test),
-            );
-            if packed.is_exploded() || is_exploded_value(train) {
+            let m = self.measure(&mut packed);
+            if packed.is_exploded() || is_exploded_value(m.train_loss) {
                 (packed, self.opt) = saved;
                 packed.store(&mut self.mlp);
                 self.restart_step();
@@ -77,10 +75,7 @@ impl Trainer {
                 return Err(EngineError::Exploded);
             }
             self.epoch += 1;
-            self.train_losses.push(train);
-            if !self.test.is_empty() {
-                self.test_losses.push(test);
-            }
+            self.push_measure(m);
         }
         packed.store(&mut self.mlp);
         self.restart_step();
@@ -159,13 +154,59 @@ impl Trainer {
     }
 }
 
-/// `(1/m)·Σ L` over `samples`, added in order (NaN if there are none).
-fn mean_loss(packed: &mut Packed, samples: &[Sample]) -> f64 {
-    let mut total = 0.0;
+/// Mean loss and share classified right of some samples.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Measure {
+    pub train_loss: f64,
+    pub test_loss: f64,
+    pub accuracy: [Option<f64>; 2],
+}
+
+impl Trainer {
+    /// The mean losses and accuracies of the training and test samples under `packed`.
+    pub(super) fn measure(&self, packed: &mut Packed) -> Measure {
+        let classify = self.is_classification();
+        let (train_loss, train_acc) = evaluate(packed, &self.data, classify, self.mlp.loss);
+        let (test_loss, test_acc) = evaluate(packed, &self.test, classify, self.mlp.loss);
+        Measure {
+            train_loss,
+            test_loss,
+            accuracy: [train_acc, test_acc],
+        }
+    }
+
+    /// Appends a measure to the loss curves (the test curve only with test samples).
+    pub(super) fn push_measure(&mut self, m: Measure) {
+        self.train_losses.push(m.train_loss);
+        if !self.test.is_empty() {
+            self.test_losses.push(m.test_loss);
+        }
+        self.accuracy = m.accuracy;
+    }
+}
+
+/// `(1/m)·Σ L` over `samples`, added in order (NaN if there are none), and, when
+/// `classify`, the share whose output's score has the sign of the target's.
+fn evaluate(
+    packed: &mut Packed,
+    samples: &[Sample],
+    classify: bool,
+    loss: LossKind,
+) -> (f64, Option<f64>) {
+    let (mut total, mut right) = (0.0, 0);
+    let mut out = vec![0.0; samples.first().map_or(0, |s| s.1.len())];
     for block in samples.chunks(CHUNK) {
         packed.load_block(block);
         packed.forward(block.len());
         packed.add_losses(block.len(), &mut total);
+        if classify {
+            for (s, (_, y)) in block.iter().enumerate() {
+                packed.output_of(s, &mut out);
+                right += usize::from((score(loss, &out) > 0.0) == (score(loss, y) > 0.0));
+            }
+        }
     }
-    total / samples.len() as f64
+    let n = samples.len() as f64;
+    let accuracy = (classify && !samples.is_empty()).then(|| right as f64 / n);
+    (total / n, accuracy)
 }

@@ -279,28 +279,11 @@ impl Trainer {
         Ok(())
     }
 
-    /// Share of `samples` whose [`score`] has the sign of the target's class (None for
-    /// regression sets or no samples).
-    pub(super) fn accuracy(&self, samples: &[Sample]) -> Option<f64> {
-        let regression = match &self.examples {
-            Some(e) => e.train.iter().any(|x| x.label != 1.0 && x.label != -1.0),
-            None => true,
-        };
-        if regression || samples.is_empty() {
-            return None;
+    /// True for classification runs: every training label is −1 or +1.
+    pub(super) fn is_classification(&self) -> bool {
+        match &self.examples {
+            Some(e) => e.train.iter().all(|x| x.label == 1.0 || x.label == -1.0),
+            None => false,
         }
-        let loss = self.mlp.loss;
-        let right = samples
-            .iter()
-            .filter(|(x, y)| {
-                let out = self
-                    .mlp
-                    .layers
-                    .iter()
-                    .fold(x.clone(), |a, l| l.forward(&a).1);
-                (score(loss, &out) > 0.0) == (score(loss, y) > 0.0)
-            })
-            .count();
-        Some(right as f64 / samples.len() as f64)
     }
 }
