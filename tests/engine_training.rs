@@ -503,3 +503,59 @@ fn accuracy_is_the_share_of_points_on_the_right_side() {
         "no accuracy for regression"
     );
 }
+
+#[test]
+fn shape_output_and_features_change_the_network_as_a_learner_expects() {
+    use backprop_lab::engine::mlp::Preset;
+    let mut t = Trainer::from_preset(Preset::TutorialRegression);
+    t.set_shape(&[2, 3, 5, 1], Init::Seeded(4)).unwrap();
+    // the tutorial's sample becomes the data set; the hidden sigmoid is kept and extended
+    assert_eq!(
+        t.examples().0,
+        &[Example {
+            x: [1.0, -1.0],
+            label: 0.5
+        }]
+    );
+    let acts: Vec<Activation> = t.mlp().layers.iter().map(|l| l.activation).collect();
+    assert_eq!(
+        acts,
+        vec![
+            Activation::Sigmoid,
+            Activation::Sigmoid,
+            Activation::Identity
+        ]
+    );
+    t.set_hidden_activation(Activation::Relu, Some(2)).unwrap();
+    assert_eq!(t.mlp().layers[1].activation, Activation::Relu);
+    t.set_output(
+        Activation::Softmax,
+        LossKind::SoftmaxCrossEntropy,
+        Init::Seeded(4),
+    )
+    .err()
+    .unwrap(); // label 0.5
+    assert_eq!(
+        t.mlp().sizes(),
+        vec![2, 3, 5, 1],
+        "a refused change keeps the network"
+    );
+    let split = generate(&DataSpec::default()).unwrap();
+    t.set_examples(split.train, split.test).unwrap();
+    t.set_output(
+        Activation::Softmax,
+        LossKind::SoftmaxCrossEntropy,
+        Init::Seeded(4),
+    )
+    .unwrap();
+    assert_eq!(t.mlp().sizes(), vec![2, 3, 5, 2]);
+    t.set_features("x1,x2,x1sq,x2sq".parse().unwrap(), Init::Seeded(4))
+        .unwrap();
+    assert_eq!(t.mlp().sizes(), vec![4, 3, 5, 2]);
+    assert!(
+        t.set_shape(&[2, 3, 2], Init::Seeded(4)).is_err(),
+        "inputs must equal the features"
+    );
+    assert!(t.set_hidden_activation(Activation::Tanh, Some(3)).is_err());
+    assert_eq!(t.mlp().sizes(), vec![4, 3, 5, 2]);
+}

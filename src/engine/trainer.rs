@@ -23,6 +23,7 @@ use super::snapshot::{NetworkSnapshot, Phase, TrainingSnapshot};
 
 mod check;
 mod fast;
+mod network;
 mod phases;
 mod settings;
 

@@ -4,15 +4,13 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::engine::activation::Activation;
 use crate::engine::build::Init;
 use crate::engine::data::{generate, DataSet, DataSpec, Example, FeatureSet};
 use crate::engine::descent::Descent;
-use crate::engine::loss::LossKind;
-use crate::engine::mlp::{Mlp, Preset};
+use crate::engine::mlp::Preset;
 use crate::engine::names::{self, Hyper};
 use crate::engine::train_error::TrainError;
-use crate::engine::trainer::{GradScope, ParamRef, TrainSettings, Trainer};
+use crate::engine::trainer::{GradScope, ParamRef, Trainer};
 use crate::engine::EngineError;
 
 use super::super::js::{from_js, to_js};
@@ -179,15 +177,8 @@ impl NetworkLab {
     #[wasm_bindgen(js_name = setShape)]
     pub fn set_shape(&mut self, sizes: JsValue) -> Result<(), JsError> {
         let sizes: Vec<usize> = from_js(sizes, "sizes")?;
-        let mlp = self.trainer.mlp();
-        let mut hidden: Vec<Activation> = mlp.layers[..mlp.layers.len() - 1]
-            .iter()
-            .map(|l| l.activation)
-            .collect();
-        let last = hidden.last().copied().unwrap_or(Activation::Tanh);
-        hidden.resize(sizes.len().saturating_sub(2), last);
-        let output = mlp.layers[mlp.layers.len() - 1].activation;
-        self.rebuild(&sizes, &hidden, output, mlp.loss)
+        let init = Init::Seeded(self.seed);
+        self.trainer.set_shape(&sizes, init).map_err(js_error)
     }
 
     /// The activation of every hidden layer, or of hidden layer `layer` (1-based) only;
@@ -195,30 +186,10 @@ impl NetworkLab {
     #[wasm_bindgen(js_name = setActivation)]
     pub fn set_activation(&mut self, name: &str, layer: Option<u32>) -> Result<(), JsError> {
         let activation = names::activation(name).map_err(js_error)?;
-        let mut mlp = self.trainer.mlp().clone();
-        let hidden = mlp.layers.len() - 1;
-        let chosen = match layer {
-            None => 0..hidden,
-            Some(l) if (1..=hidden).contains(&(l as usize)) => l as usize - 1..l as usize,
-            Some(l) => {
-                return Err(js_error(EngineError::Train(TrainError::OutOfRange {
-                    what: "hidden layer",
-                    value: l as f64,
-                    range: "1..=hidden layers",
-                })))
-            }
-        };
-        if activation == Activation::Softmax {
-            return Err(js_error(EngineError::InvalidShape(
-                "softmax is for the output layer".into(),
-            )));
-        }
-        for l in &mut mlp.layers[chosen] {
-            l.activation = activation;
-        }
-        let features = self.trainer.features();
-        self.ensure_examples()?;
-        self.trainer.set_network(mlp, features).map_err(js_error)
+        let layer = layer.map(|l| l as usize);
+        self.trainer
+            .set_hidden_activation(activation, layer)
+            .map_err(js_error)
     }
 
     /// Output activation and loss: `'squared'` (identity or tanh), `'bce'` (sigmoid), `'softmax-ce'`
@@ -227,20 +198,10 @@ impl NetworkLab {
     pub fn set_output(&mut self, activation: &str, loss: &str) -> Result<(), JsError> {
         let output = names::activation(activation).map_err(js_error)?;
         let loss = names::loss(loss).map_err(js_error)?;
-        let mut sizes = self.trainer.mlp().sizes();
-        if let Some(last) = sizes.last_mut() {
-            *last = if loss == LossKind::SoftmaxCrossEntropy {
-                2
-            } else {
-                1
-            };
-        }
-        let mlp = self.trainer.mlp();
-        let hidden: Vec<Activation> = mlp.layers[..mlp.layers.len() - 1]
-            .iter()
-            .map(|l| l.activation)
-            .collect();
-        self.rebuild(&sizes, &hidden, output, loss)
+        let init = Init::Seeded(self.seed);
+        self.trainer
+            .set_output(output, loss, init)
+            .map_err(js_error)
     }
 
     /// The input features, e.g. `['x1', 'x2', 'x1sq']` (x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2);
@@ -249,18 +210,8 @@ impl NetworkLab {
     pub fn set_features(&mut self, names: JsValue) -> Result<(), JsError> {
         let names: Vec<String> = from_js(names, "features")?;
         let features: FeatureSet = names.join(",").parse().map_err(js_error)?;
-        let mlp = self.trainer.mlp().clone();
-        let mut sizes = mlp.sizes();
-        sizes[0] = features.len();
-        let hidden: Vec<Activation> = mlp.layers[..mlp.layers.len() - 1]
-            .iter()
-            .map(|l| l.activation)
-            .collect();
-        let output = mlp.layers[mlp.layers.len() - 1].activation;
-        let new = Mlp::build(&sizes, &hidden, output, mlp.loss, Init::Seeded(self.seed))
-            .map_err(js_error)?;
-        self.ensure_examples()?;
-        self.trainer.set_network(new, features).map_err(js_error)
+        let init = Init::Seeded(self.seed);
+        self.trainer.set_features(features, init).map_err(js_error)
     }
 
     /// A generated data set: `'circle' | 'xor' | 'gauss' | 'spiral' | 'plane' | 'multi-gauss' |
@@ -410,55 +361,14 @@ struct Points {
 }
 
 impl NetworkLab {
-    /// A new network of `sizes` drawn from the seed, on the lab's points.
-    fn rebuild(
-        &mut self,
-        sizes: &[usize],
-        hidden: &[Activation],
-        output: Activation,
-        loss: LossKind,
-    ) -> Result<(), JsError> {
-        let mlp =
-            Mlp::build(sizes, hidden, output, loss, Init::Seeded(self.seed)).map_err(js_error)?;
-        let features = self.trainer.features();
-        self.ensure_examples()?;
-        self.trainer.set_network(mlp, features).map_err(js_error)
-    }
-
-    /// A tutorial lab becomes a data-set lab on the tutorial's one sample.
-    fn ensure_examples(&mut self) -> Result<(), JsError> {
-        if !self.trainer.examples().0.is_empty() {
-            return Ok(());
-        }
-        let tutorial = DataSpec {
-            set: DataSet::Tutorial,
-            ..DataSpec::default()
-        };
-        let split = generate(&tutorial).map_err(js_error)?;
-        let lr = self.trainer.learning_rate();
-        let settings = TrainSettings {
-            learning_rate: lr,
-            batch_size: 1,
-            ..TrainSettings::default()
-        };
-        let mlp = self.trainer.mlp().clone();
-        let t = Trainer::for_examples(
-            mlp,
-            FeatureSet::default(),
-            split.train,
-            split.test,
-            settings,
-        )
-        .map_err(js_error)?;
-        self.trainer = t;
-        Ok(())
-    }
-
     /// New points, keeping the network (a tutorial lab first becomes a data-set lab).
     fn set_points(&mut self, train: Vec<Example>, test: Vec<Example>) -> Result<(), JsError> {
         let before = self.trainer.clone();
-        self.ensure_examples()?;
-        self.trainer.set_examples(train, test).map_err(|e| {
+        let result = self
+            .trainer
+            .to_data_set()
+            .and_then(|_| self.trainer.set_examples(train, test));
+        result.map_err(|e| {
             self.trainer = before;
             js_error(e)
         })
