@@ -559,3 +559,56 @@ fn shape_output_and_features_change_the_network_as_a_learner_expects() {
     assert!(t.set_hidden_activation(Activation::Tanh, Some(3)).is_err());
     assert_eq!(t.mlp().sizes(), vec![4, 3, 5, 2]);
 }
+
+#[test]
+fn names_read_what_the_settings_are_called() {
+    use backprop_lab::engine::names::{self, Hyper};
+    for (name, h) in [
+        ("constant", Hyper::default()),
+        (
+            "step",
+            Hyper {
+                every: Some(5.0),
+                factor: Some(0.5),
+                ..Hyper::default()
+            },
+        ),
+        (
+            "inverse-time",
+            Hyper {
+                decay: Some(0.2),
+                ..Hyper::default()
+            },
+        ),
+    ] {
+        assert_eq!(names::schedule(name, h).unwrap().name(), name);
+    }
+    for name in ["sgd", "momentum", "adam"] {
+        assert_eq!(
+            names::optimizer(name, Hyper::default()).unwrap().name(),
+            name
+        );
+    }
+    assert_eq!(
+        names::regularization("l1", 0.1).unwrap(),
+        Regularization::L1(0.1)
+    );
+    assert_eq!(
+        names::loss(names::loss_name(LossKind::BinaryCrossEntropy)).unwrap(),
+        LossKind::BinaryCrossEntropy
+    );
+    assert!(names::schedule(
+        "step",
+        Hyper {
+            every: Some(1.5),
+            ..Hyper::default()
+        }
+    )
+    .is_err());
+    assert_eq!(
+        names::optimizer("rmsprop", Hyper::default())
+            .unwrap_err()
+            .code(),
+        "unknown-name"
+    );
+}

@@ -83,8 +83,36 @@ fn a_playground_run_learns_the_circle() {
         num(&report, &["trainLoss"]) < 0.5 * num(&first, &["trainLoss"]),
         "{report:?}"
     );
+    lab.set_schedule("step", options(&[("every", 5.0), ("factor", 0.5)]))
+        .map_err(message)
+        .unwrap();
+    lab.set_regularization("l2", Some(0.001))
+        .map_err(message)
+        .unwrap();
     let snap = lab.snapshot().map_err(message).unwrap();
     assert!(num(&snap, &["training", "trainAccuracy"]) > 0.9, "{snap:?}");
+    // the snapshot names settings as the setters do
+    assert_eq!(
+        get(&snap, &["training", "schedule", "kind"])
+            .as_string()
+            .as_deref(),
+        Some("step")
+    );
+    assert_eq!(
+        get(&snap, &["training", "optimizer", "kind"])
+            .as_string()
+            .as_deref(),
+        Some("adam")
+    );
+    assert_eq!(
+        get(&snap, &["training", "regularization", "kind"])
+            .as_string()
+            .as_deref(),
+        Some("l2")
+    );
+    assert_eq!(num(&snap, &["training", "regularization", "rate"]), 0.001);
+    // 300 epochs at r = 0.03 under step decay every 5 epochs by 0.5: rate now 0.03·0.5^60
+    assert_eq!(num(&snap, &["training", "rateNow"]), 0.03 * 0.5f64.powi(60));
     assert!(num(
         &snap,
         &["layers", "0", "moments", "mHat", "weights", "0", "0"]

@@ -134,8 +134,10 @@ pub enum Schedule {
     /// `r = r₀`.
     Constant,
     /// "Coarse then fine" (粗调 + 精调): `r = r₀·factor^⌊epoch/every⌋`.
+    #[serde(rename = "step")]
     StepDecay { every: usize, factor: f64 },
     /// `r = r₀/(1 + decay·epoch)`.
+    #[serde(rename = "inverse-time")]
     InverseTime { decay: f64 },
 }
 
