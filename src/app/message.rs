@@ -27,6 +27,8 @@ pub enum Topic {
     CatsNote,
     /// Values a teacher's script gave the JS API (`err.api.*`).
     Api,
+    /// The data-set trainer's settings and data (`err.train.*`).
+    Train,
 }
 
 impl Topic {
@@ -40,6 +42,7 @@ impl Topic {
             Topic::Cats => "err.cats.",
             Topic::CatsNote => "cats.note.",
             Topic::Api => "err.api.",
+            Topic::Train => "err.train.",
         }
     }
 }
@@ -120,6 +123,13 @@ impl Message {
             EngineError::UnknownPreset(_) => (Topic::Param, "preset"),
             EngineError::Exploded => (Topic::Exploded, "refused"),
             EngineError::InvalidShape(_) => (Topic::Input, "shape"),
+            EngineError::Train(e) => {
+                return Message {
+                    topic: Topic::Train,
+                    code: e.code(),
+                    args: text_args(e.args()),
+                }
+            }
         };
         Message::new(topic, code).text("detail", err.to_string())
     }

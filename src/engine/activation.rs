@@ -11,7 +11,7 @@ pub enum Activation {
     Identity,
     /// `σ(u) = 1 / (1 + e^(−u))`, `σ'(u) = σ(u)(1 − σ(u))`.
     Sigmoid,
-    /// `tanh(u)`, `tanh'(u) = 1 − tanh²(u)`.
+    /// `tanh(u)` (computed by [`super::fastmath::tanh`]), `tanh'(u) = 1 − tanh²(u)`.
     Tanh,
     /// `max(0, u)`, `f'(u) = 1` for `u > 0`, `0` for `u ≤ 0` (0 at the kink by convention).
     Relu,
@@ -31,12 +31,52 @@ impl Activation {
 
     /// `a = f(u)` for a whole layer (same length as `u`).
     pub fn apply(self, u: &[f64]) -> Vec<f64> {
+        let mut a = vec![0.0; u.len()];
+        self.apply_into(u, &mut a);
+        a
+    }
+
+    /// `a = f(u)` written into `a` (same length as `u`), without allocating.
+    pub fn apply_into(self, u: &[f64], a: &mut [f64]) {
         match self {
-            Activation::Identity => u.to_vec(),
-            Activation::Sigmoid => u.iter().map(|&v| sigmoid(v)).collect(),
-            Activation::Tanh => u.iter().map(|&v| v.tanh()).collect(),
-            Activation::Relu => u.iter().map(|&v| v.max(0.0)).collect(),
-            Activation::Softmax => softmax(u),
+            Activation::Softmax => {
+                let m = u.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                let mut sum = 0.0;
+                for (aj, &v) in a.iter_mut().zip(u) {
+                    *aj = (v - m).exp();
+                    sum += *aj;
+                }
+                a.iter_mut().for_each(|aj| *aj /= sum);
+            }
+            _ => {
+                for (aj, &v) in a.iter_mut().zip(u) {
+                    *aj = self.scalar(v);
+                }
+            }
+        }
+    }
+
+    /// `f(u)` of an elementwise activation (softmax of a lone `u` is 1).
+    pub fn scalar(self, u: f64) -> f64 {
+        match self {
+            Activation::Identity => u,
+            Activation::Sigmoid => sigmoid(u),
+            Activation::Tanh => super::fastmath::tanh(u),
+            Activation::Relu => u.max(0.0),
+            Activation::Softmax => 1.0,
+        }
+    }
+
+    /// `f'(u)` of an elementwise activation from `u` and `a = f(u)` (tanh: `1 − a²`,
+    /// sigmoid: `a(1 − a)`, as nn.ts computes them from the output).
+    pub fn derivative_at(self, u: f64, a: f64) -> f64 {
+        match self {
+            Activation::Identity => 1.0,
+            Activation::Sigmoid => a * (1.0 - a),
+            Activation::Tanh => 1.0 - a * a,
+            Activation::Relu if u > 0.0 => 1.0,
+            Activation::Relu => 0.0,
+            Activation::Softmax => 0.0,
         }
     }
 
@@ -52,7 +92,7 @@ impl Activation {
                 let s = sigmoid(u);
                 s * (1.0 - s)
             }
-            Activation::Tanh => 1.0 - u.tanh().powi(2),
+            Activation::Tanh => 1.0 - super::fastmath::tanh(u).powi(2),
             Activation::Relu if u > 0.0 => 1.0,
             Activation::Relu => 0.0,
             Activation::Softmax => 0.0,
@@ -73,19 +113,25 @@ impl Activation {
     /// elementwise `δ_j = f'(u_j)·g_j`; for softmax the Jacobianᵀ·g,
     /// `δ_j = Σ_k a_k(1[j=k] − a_j)·g_k = a_j·(g_j − Σ_k a_k g_k)`.
     pub fn backprop(self, u: &[f64], a: &[f64], grad_a: &[f64]) -> Vec<f64> {
+        let mut delta = vec![0.0; u.len()];
+        self.backprop_into(u, a, grad_a, &mut delta);
+        delta
+    }
+
+    /// [`Activation::backprop`] written into `delta` (same length as `u`), without allocating.
+    pub fn backprop_into(self, u: &[f64], a: &[f64], grad_a: &[f64], delta: &mut [f64]) {
         match self {
             Activation::Softmax => {
                 let mean_g: f64 = a.iter().zip(grad_a).map(|(ak, gk)| ak * gk).sum();
-                a.iter()
-                    .zip(grad_a)
-                    .map(|(aj, gj)| aj * (gj - mean_g))
-                    .collect()
+                for ((d, aj), gj) in delta.iter_mut().zip(a).zip(grad_a) {
+                    *d = aj * (gj - mean_g);
+                }
             }
-            _ => u
-                .iter()
-                .zip(grad_a)
-                .map(|(&uj, gj)| self.derivative(uj) * gj)
-                .collect(),
+            _ => {
+                for (((d, &uj), &aj), gj) in delta.iter_mut().zip(u).zip(a).zip(grad_a) {
+                    *d = self.derivative_at(uj, aj) * gj;
+                }
+            }
         }
     }
 
@@ -121,10 +167,7 @@ pub fn sigmoid(x: f64) -> f64 {
 /// the maximum leaves the result unchanged and keeps every exponent `≤ 0`, so
 /// `u = [1000, 0]` gives `[1, e^(−1000)]` rather than NaN. Empty in, empty out.
 pub fn softmax(u: &[f64]) -> Vec<f64> {
-    let m = u.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let e: Vec<f64> = u.iter().map(|&v| (v - m).exp()).collect();
-    let sum: f64 = e.iter().sum();
-    e.into_iter().map(|v| v / sum).collect()
+    Activation::Softmax.apply(u)
 }
 
 #[cfg(test)]

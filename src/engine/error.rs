@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+pub use super::train_error::TrainError;
+
 /// Magnitude past which a value counts as exploded (dimensionless). A weight,
 /// bias, pre-activation, activation, loss or descent iterate with `|v| > 1e6`,
 /// or one that is not finite, stops stepping until a reset.
@@ -28,11 +30,14 @@ pub enum EngineError {
     Exploded,
     /// Sizes or shapes that do not fit together (what is wrong, in English).
     InvalidShape(String),
+    /// A data set, network or training setting that is not acceptable (see [`TrainError`]).
+    Train(TrainError),
 }
 
 impl EngineError {
     /// A stable, kebab-case code the page translates: "unknown-preset", "input-length",
-    /// "target-length", "not-finite", "learning-rate", "exploded", "invalid-shape".
+    /// "target-length", "not-finite", "learning-rate", "exploded", "invalid-shape", or the
+    /// [`TrainError::code`] of a training-setting error.
     pub fn code(&self) -> &'static str {
         match self {
             EngineError::UnknownPreset(_) => "unknown-preset",
@@ -42,6 +47,7 @@ impl EngineError {
             EngineError::LearningRate(_) => "learning-rate",
             EngineError::Exploded => "exploded",
             EngineError::InvalidShape(_) => "invalid-shape",
+            EngineError::Train(e) => e.code(),
         }
     }
 }
@@ -71,11 +77,18 @@ impl fmt::Display for EngineError {
                 "values exceeded {EXPLOSION_LIMIT:e} or stopped being finite; reset to continue"
             ),
             EngineError::InvalidShape(why) => write!(f, "invalid shape: {why}"),
+            EngineError::Train(e) => e.fmt(f),
         }
     }
 }
 
 impl std::error::Error for EngineError {}
+
+impl From<TrainError> for EngineError {
+    fn from(e: TrainError) -> EngineError {
+        EngineError::Train(e)
+    }
+}
 
 /// `Ok(())` if every value is finite, else `NotFinite { what }`.
 pub fn check_finite(what: &'static str, values: &[f64]) -> Result<(), EngineError> {

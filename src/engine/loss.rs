@@ -52,16 +52,22 @@ impl LossKind {
     /// derivative at the clamped `a` (the clamp's own flat part is ignored, so a
     /// saturated wrong output still pushes back, with a finite value).
     pub fn gradient(self, a: &[f64], y: &[f64]) -> Vec<f64> {
-        let pairs = a.iter().zip(y);
+        a.iter()
+            .zip(y)
+            .map(|(&aj, &yj)| self.gradient_at(aj, yj))
+            .collect()
+    }
+
+    /// `∂L/∂a_j` of one output `a_j` with target `y_j` (every loss here is a sum over
+    /// the outputs, so its gradient is elementwise).
+    pub fn gradient_at(self, aj: f64, yj: f64) -> f64 {
         match self {
-            LossKind::SquaredError => pairs.map(|(aj, yj)| aj - yj).collect(),
-            LossKind::BinaryCrossEntropy => pairs
-                .map(|(&aj, yj)| {
-                    let p = clamp_prob(aj);
-                    (p - yj) / (p * (1.0 - p))
-                })
-                .collect(),
-            LossKind::SoftmaxCrossEntropy => pairs.map(|(&aj, yj)| -yj / clamp_prob(aj)).collect(),
+            LossKind::SquaredError => aj - yj,
+            LossKind::BinaryCrossEntropy => {
+                let p = clamp_prob(aj);
+                (p - yj) / (p * (1.0 - p))
+            }
+            LossKind::SoftmaxCrossEntropy => -yj / clamp_prob(aj),
         }
     }
 

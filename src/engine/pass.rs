@@ -1,7 +1,7 @@
 //! The numbers one training step produces, filled in one phase at a time:
 //! forward `(u, a)` layer by layer, the loss, backward `(δ, ∂L/∂W, ∂L/∂b)` from
-//! the output down, and the parameters as they were before the Update.
-//! The phase bookkeeping lives in [`super::trainer`]; this file holds the maths.
+//! the output down, for one example. A mini-batch runs one [`Pass`] per example
+//! ([`super::batch`]). The phase bookkeeping lives in [`super::trainer`].
 
 use super::error::is_exploded_value;
 use super::layer::Layer;
@@ -36,19 +36,12 @@ pub(crate) struct Pass {
     forward: Vec<Forward>,
     loss: Option<f64>,
     backward: Vec<Backward>,
-    /// `(W, b)` of every layer before the last Update; empty otherwise.
-    old: Vec<(Vec<Vec<f64>>, Vec<f64>)>,
 }
 
 impl Pass {
     /// The loss of this step, once computed.
     pub fn loss(&self) -> Option<f64> {
         self.loss
-    }
-
-    /// Forgets the parameters saved by the last Update (they show for one phase only).
-    pub fn clear_old(&mut self) {
-        self.old.clear();
     }
 
     /// The input of layer `l0 + 1` (0-based `l0`): x for the first layer, else `a_prev`.
@@ -94,17 +87,10 @@ impl Pass {
         });
     }
 
-    /// Every parameter moves by `θ ← θ − r·∂L/∂θ`; the old values are kept for the snapshot.
-    pub fn update(&mut self, mlp: &mut Mlp, r: f64) {
-        self.old = mlp
-            .layers
-            .iter()
-            .map(|layer| (layer.weights.clone(), layer.biases.clone()))
-            .collect();
-        // backward[0] is the output layer, so walk it in reverse to pair with layers 1..=L.
-        for (layer, grad) in mlp.layers.iter_mut().zip(self.backward.iter().rev()) {
-            layer.descend(&grad.weights, &grad.biases, r);
-        }
+    /// `(∂L/∂W, ∂L/∂b)` of layer `l0 + 1`, once the backward pass reached it.
+    pub fn grads(&self, layers: usize, l0: usize) -> Option<(&[Vec<f64>], &[f64])> {
+        let b = self.backward.get(layers - 1 - l0)?;
+        Some((&b.weights, &b.biases))
     }
 
     /// True if any `u`, `a` or the loss is non-finite or beyond the explosion limit.
@@ -118,7 +104,6 @@ impl Pass {
         let layer = &mlp.layers[l0];
         let forward = self.forward.get(l0);
         let backward = self.backward.get(mlp.layers.len() - 1 - l0);
-        let old = self.old.get(l0);
         LayerSnapshot {
             activation: layer.activation,
             weights: layer.weights.clone(),
@@ -128,8 +113,11 @@ impl Pass {
             delta: backward.map(|b| b.delta.clone()),
             grad_weights: backward.map(|b| b.weights.clone()),
             grad_biases: backward.map(|b| b.biases.clone()),
-            old_weights: old.map(|(w, _)| w.clone()),
-            old_biases: old.map(|(_, b)| b.clone()),
+            batch_grad_weights: None,
+            batch_grad_biases: None,
+            old_weights: None,
+            old_biases: None,
+            moments: None,
         }
     }
 }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::activation::Activation;
 use super::loss::LossKind;
+use super::optim::{Optimizer, Regularization, Schedule};
 
 /// One phase of one training step. The cycle is
 /// `Forward{1} → … → Forward{L} → Loss → Backward{L} → … → Backward{1} → Update`,
@@ -49,12 +50,76 @@ pub struct LayerSnapshot {
     pub delta: Option<Vec<f64>>,
     /// `∂L/∂W[i][j] = a_prev[i]·δ[j]`, shape `[n_in][n_out]`.
     pub grad_weights: Option<Vec<Vec<f64>>>,
-    /// `∂L/∂b[j] = δ[j]`, length `n_out`.
+    /// `∂L/∂b[j] = δ[j]`, length `n_out` (the chosen example's, like `u`, `a`, `δ`).
     pub grad_biases: Option<Vec<f64>>,
+    /// The mini-batch's mean `(1/n)·Σ_s ∂L_s/∂W`, shape `[n_in][n_out]` (equal to
+    /// `grad_weights` for a batch of one).
+    pub batch_grad_weights: Option<Vec<Vec<f64>>>,
+    /// The mini-batch's mean `(1/n)·Σ_s ∂L_s/∂b`, length `n_out`.
+    pub batch_grad_biases: Option<Vec<f64>>,
     /// Weights before the last Update (only right after an Update phase).
     pub old_weights: Option<Vec<Vec<f64>>>,
     /// Biases before the last Update (only right after an Update phase).
     pub old_biases: Option<Vec<f64>>,
+    /// The optimizer's memory of this layer's parameters (momentum and Adam only).
+    pub moments: Option<LayerMoments>,
+}
+
+/// One number per parameter of a layer: `weights` `[n_in][n_out]`, `biases` `[n_out]`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParamValues {
+    pub weights: Vec<Vec<f64>>,
+    pub biases: Vec<f64>,
+}
+
+/// The optimizer's state of one layer after the last Update.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LayerMoments {
+    /// Momentum's velocity `v` (momentum only).
+    pub velocity: Option<ParamValues>,
+    /// Adam's first moment `m`.
+    pub m: Option<ParamValues>,
+    /// Adam's second moment `v`.
+    pub v: Option<ParamValues>,
+    /// Adam's `m̂ = m/(1 − β₁ᵗ)`.
+    pub m_hat: Option<ParamValues>,
+    /// Adam's `v̂ = v/(1 − β₂ᵗ)`.
+    pub v_hat: Option<ParamValues>,
+}
+
+/// The training settings and progress of a data-set run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrainingSnapshot {
+    /// Indices into the training examples of the current mini-batch, in order.
+    pub batch: Vec<usize>,
+    /// Index into the training examples of the example whose numbers the layers show.
+    pub chosen: usize,
+    /// Mini-batch size (the last batch of an epoch may be shorter).
+    pub batch_size: usize,
+    /// Completed epochs.
+    pub epoch: usize,
+    /// The learning rate of the current epoch, after the schedule.
+    pub rate_now: f64,
+    /// The update rule.
+    pub optimizer: Optimizer,
+    /// The penalty on the weights.
+    pub regularization: Regularization,
+    /// The learning-rate schedule.
+    pub schedule: Schedule,
+    /// Adam's step count t (Updates so far with this optimizer).
+    pub t: usize,
+    /// Mean loss over the training examples at the end of every epoch (index 0 = before any).
+    pub train_loss: Vec<f64>,
+    /// Mean loss over the test examples, same epochs (empty if there are none).
+    pub test_loss: Vec<f64>,
+    /// Share of training examples classified right when the losses were last measured
+    /// (start, each epoch's end, an edit of the data or network; None for regression).
+    pub train_accuracy: Option<f64>,
+    /// The same for the test examples (None for regression or no test set).
+    pub test_accuracy: Option<f64>,
 }
 
 /// The whole network lab after the last phase.
@@ -73,16 +138,21 @@ pub struct NetworkSnapshot {
     pub learning_rate: f64,
     /// The loss function.
     pub loss_kind: LossKind,
-    /// The current sample's input x, length `sizes[0]`.
+    /// The chosen example's input x (its features), length `sizes[0]`.
     pub input: Vec<f64>,
     /// The current sample's target y, length `sizes[L]`.
     pub target: Vec<f64>,
     /// Layers 1..=L (index 0 of this vector is layer 1).
     pub layers: Vec<LayerSnapshot>,
-    /// The loss of the current step, once the Loss phase ran.
+    /// The mean loss over the current mini-batch, once the Loss phase ran (the
+    /// chosen example's own loss is `example_loss`).
     pub loss: Option<f64>,
+    /// The chosen example's loss, once the Loss phase ran.
+    pub example_loss: Option<f64>,
     /// Loss of every completed step, oldest first (one entry per Update).
     pub loss_history: Vec<f64>,
+    /// The mini-batch, the optimizer and the epochs.
+    pub training: TrainingSnapshot,
 }
 
 /// How gradient descent behaves at a learning rate on a quadratic valley,

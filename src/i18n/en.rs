@@ -10,6 +10,8 @@ pub const SECTIONS: &[&[(&str, &str)]] = &[
     ERRORS,
     super::en_graph::GRAPH,
     super::en_cats::CATS,
+    super::en_train::TRAIN,
+    super::en_train::TRAIN_API,
 ];
 
 /// Page chrome and controls.

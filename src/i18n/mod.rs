@@ -5,9 +5,11 @@
 mod en;
 mod en_cats;
 mod en_graph;
+mod en_train;
 mod zh;
 mod zh_cats;
 mod zh_graph;
+mod zh_train;
 
 use serde::{Deserialize, Serialize};
 

@@ -10,6 +10,8 @@ pub const SECTIONS: &[&[(&str, &str)]] = &[
     ERRORS,
     super::zh_graph::GRAPH,
     super::zh_cats::CATS,
+    super::zh_train::TRAIN,
+    super::zh_train::TRAIN_API,
 ];
 
 /// Page chrome and controls.

@@ -1,12 +1,13 @@
 //! The phase machine of [`Trainer`]: which phase comes next, computing one phase,
-//! and the commands that run several (a sample, an epoch, forward/backward/update).
+//! and the commands that run several (a batch, an epoch, forward/backward/update).
 //!
-//! One step on sample `(x, y)` is the cycle
+//! One step on a mini-batch is the cycle
 //! `Forward{1} → … → Forward{L} → Loss → Backward{L} → … → Backward{1} → Update`.
 
 use super::Trainer;
+use crate::engine::batch::{BatchPass, Sample};
 use crate::engine::error::EngineError;
-use crate::engine::pass::Pass;
+use crate::engine::optim::UpdateRule;
 use crate::engine::snapshot::Phase;
 
 impl Trainer {
@@ -19,27 +20,48 @@ impl Trainer {
         let next = self.next_phase();
         self.pass.clear_old();
         if self.phase == Phase::Update {
-            // A new step starts: the previous step's numbers go, the next sample comes.
-            self.pass = Pass::default();
-            self.sample = (self.sample + 1) % self.data.len();
+            // A new step starts: the previous step's numbers go, the next batch comes.
+            self.sample = (self.sample + self.batch_len()) % self.data.len();
         }
-        let (x, y) = &self.data[self.sample];
+        if next == (Phase::Forward { layer: 1 }) {
+            self.pass = BatchPass::new(self.batch_len());
+        }
+        let end = self.sample + self.batch_len();
+        let batch: Vec<&Sample> = self.data[self.sample..end].iter().collect();
         match next {
             Phase::Ready => {}
-            Phase::Forward { .. } => self.pass.forward_layer(&self.mlp, x),
-            Phase::Loss => self.pass.compute_loss(&self.mlp, y),
-            Phase::Backward { .. } => self.pass.backward_layer(&self.mlp, x, y),
+            Phase::Forward { .. } => self.pass.forward_layer(&self.mlp, &batch),
+            Phase::Loss => self.pass.compute_loss(&self.mlp, &batch),
+            Phase::Backward { .. } => self.pass.backward_layer(&self.mlp, &batch),
             Phase::Update => self.finish_step(),
         }
         self.phase = next;
         Ok(next)
     }
 
-    /// The Update phase: every parameter moves by `−r·∂L/∂θ`; the step's loss is recorded.
+    /// The rule of the next Update: optimizer, penalty, the scheduled rate, the batch size.
+    pub(super) fn update_rule(&self, n: usize) -> UpdateRule {
+        UpdateRule {
+            optimizer: self.optimizer,
+            regularization: self.regularization,
+            rate: self.rate_now(),
+            n,
+            t: self.opt.t,
+        }
+    }
+
+    /// The Update phase: every parameter moves by the optimizer's rule; the step's loss is
+    /// recorded; after the last batch of the training set the epoch is counted and the
+    /// training and test losses are measured.
     fn finish_step(&mut self) {
-        self.pass.update(&mut self.mlp, self.learning_rate);
+        let rule = self.update_rule(self.batch_len());
+        self.pass.update(&mut self.mlp, rule, &mut self.opt);
         self.step += 1;
         self.loss_history.extend(self.pass.loss());
+        if self.sample + self.batch_len() == self.data.len() {
+            self.epoch += 1;
+            self.record_epoch_losses();
+        }
     }
 
     /// The phase the next [`Trainer::step`] computes: `Forward{1}` after Ready or Update,
@@ -79,10 +101,40 @@ impl Trainer {
         self.run_until(Phase::Update)
     }
 
-    /// One epoch: `m` calls of [`Trainer::step_sample`] for a data set of `m` samples, so
-    /// each sample is used once, in order (starting with the current step's sample).
+    /// The same as [`Trainer::step_sample`]: the rest of the current mini-batch's step.
+    pub fn step_batch(&mut self) -> Result<(), EngineError> {
+        self.step_sample()
+    }
+
+    /// One example of the batch: the first call runs the phases up to `Backward{1}` (the
+    /// forward pass, loss and backward pass, one layer at a time for every example of the
+    /// batch); each further call shows the batch's next example (its numbers are already
+    /// computed); after the batch's last example, the Update, and the next call starts
+    /// the next batch at its first example.
+    pub fn step_example(&mut self) -> Result<(), EngineError> {
+        let back = Phase::Backward { layer: 1 };
+        if self.progress(self.phase) < self.progress(back) {
+            return self.run_until(back);
+        }
+        if self.chosen + 1 < self.batch_len() {
+            self.chosen += 1;
+            return Ok(());
+        }
+        self.step_sample()?;
+        self.chosen = 0;
+        Ok(())
+    }
+
+    /// The rest of the current epoch: steps until the batch that ends the training set
+    /// is updated (from a fresh start, one step per batch, so each sample is used once,
+    /// in order). Right after the epoch's last Update, a whole new epoch.
     pub fn step_epoch(&mut self) -> Result<(), EngineError> {
-        (0..self.data.len()).try_for_each(|_| self.step_sample())
+        loop {
+            self.step_sample()?;
+            if self.sample + self.batch_len() == self.data.len() {
+                return Ok(());
+            }
+        }
     }
 
     /// Phases until Loss is done; a no-op if this step is already past Loss.

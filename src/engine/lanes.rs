@@ -1,0 +1,112 @@
+//! The fast path's loops over a block of examples: `acc += w·x`, tanh and tanh's `δ`,
+//! lane by lane. With wasm `simd128` two lanes go at once (f64x2, see
+//! `.cargo/config.toml`; the release profile optimises for size, which turns off
+//! LLVM's loop vectoriser, so it is written out). Every lane does exactly the scalar
+//! operations, in the same order (wasm has no fused multiply-add), so the results are
+//! bit for bit those of the scalar loops used natively.
+
+use super::fastmath;
+
+/// `acc[s] += w·x[s]` for every lane.
+#[inline]
+pub fn axpy(acc: &mut [f64], w: f64, x: &[f64]) {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        simd::axpy(acc, w, x);
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    for (a, xi) in acc.iter_mut().zip(x) {
+        *a += w * xi;
+    }
+}
+
+/// `a[s] = tanh(u[s])` ([`fastmath::tanh`]) for every lane.
+#[inline]
+pub fn tanh(u: &[f64], a: &mut [f64]) {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        simd::tanh(u, a);
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    for (a, &u) in a.iter_mut().zip(u) {
+        *a = fastmath::tanh(u);
+    }
+}
+
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod simd {
+    use core::arch::wasm32::*;
+
+    use super::fastmath;
+    use crate::engine::fastmath::consts as c;
+
+    pub fn axpy(acc: &mut [f64], w: f64, x: &[f64]) {
+        let n = acc.len().min(x.len());
+        let wv = f64x2_splat(w);
+        let mut k = 0;
+        while k + 2 <= n {
+            // SAFETY: k + 2 ≤ n ≤ both lengths; v128 loads and stores need no alignment.
+            unsafe {
+                let pa = acc.as_mut_ptr().add(k) as *mut v128;
+                let px = x.as_ptr().add(k) as *const v128;
+                v128_store(pa, f64x2_add(v128_load(pa), f64x2_mul(wv, v128_load(px))));
+            }
+            k += 2;
+        }
+        if k < n {
+            acc[k] += w * x[k];
+        }
+    }
+
+    /// [`fastmath::tanh`] on two lanes, the same operations in the same order.
+    fn tanh2(x: v128) -> v128 {
+        let sign = f64x2_splat(-0.0);
+        let ax = f64x2_abs(x);
+        let a = f64x2_pmin(ax, f64x2_splat(c::SATURATION));
+        let y = f64x2_mul(f64x2_splat(-2.0), a);
+        let rounder = f64x2_splat(c::ROUNDER);
+        let k = f64x2_sub(
+            f64x2_add(f64x2_mul(y, f64x2_splat(c::INV_LN2)), rounder),
+            rounder,
+        );
+        let r = f64x2_sub(
+            f64x2_sub(y, f64x2_mul(k, f64x2_splat(c::LN2_HI))),
+            f64x2_mul(k, f64x2_splat(c::LN2_LO)),
+        );
+        let f = &c::INV_FACT;
+        let lin = |i: usize| f64x2_add(f64x2_splat(f[i]), f64x2_mul(f64x2_splat(f[i + 1]), r));
+        let r2 = f64x2_mul(r, r);
+        let r4 = f64x2_mul(r2, r2);
+        let (q0, q1, q2, q3, q4, q5) = (lin(0), lin(2), lin(4), lin(6), lin(8), lin(10));
+        let p = f64x2_add(
+            f64x2_add(
+                f64x2_add(q0, f64x2_mul(q1, r2)),
+                f64x2_mul(f64x2_add(q2, f64x2_mul(q3, r2)), r4),
+            ),
+            f64x2_mul(f64x2_add(q4, f64x2_mul(q5, r2)), f64x2_mul(r4, r4)),
+        );
+        let em1 = f64x2_add(r, f64x2_mul(r2, p));
+        let scale = i64x2_shl(f64x2_add(k, f64x2_splat(c::EXP_BIAS)), 52);
+        let e = f64x2_add(f64x2_mul(scale, em1), f64x2_sub(scale, f64x2_splat(1.0)));
+        let t = f64x2_div(f64x2_neg(e), f64x2_add(e, f64x2_splat(2.0)));
+        let signed = v128_or(v128_andnot(t, sign), v128_and(x, sign));
+        // NaN lanes (x ≠ x) pass x through
+        v128_bitselect(signed, x, f64x2_eq(x, x))
+    }
+
+    pub fn tanh(u: &[f64], a: &mut [f64]) {
+        let n = u.len().min(a.len());
+        let mut k = 0;
+        while k + 2 <= n {
+            // SAFETY: k + 2 ≤ n ≤ both lengths; v128 loads and stores need no alignment.
+            unsafe {
+                let pu = u.as_ptr().add(k) as *const v128;
+                v128_store(a.as_mut_ptr().add(k) as *mut v128, tanh2(v128_load(pu)));
+            }
+            k += 2;
+        }
+        if k < n {
+            a[k] = fastmath::tanh(u[k]);
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! The fast path's network: every weight, bias and intermediate value in flat
+//! `f64` arrays, computing a block of up to [`CHUNK`] examples at once, neuron by
+//! neuron with the examples innermost, so that the many independent tanh and
+//! products overlap (and vectorise) instead of waiting on each other. Nothing is
+//! allocated per example. The arithmetic is the phase path's, in the same order:
+//! `u = b`, then `+= w·x` input by input; the batch sums start at 0 and add the
+//! examples in batch order; so both paths give the same numbers.
+//!
+//! Layout: layer `l` (0-based) has its weights at `w[wo[l] ..]` stored by neuron,
+//! `w[wo[l] + j·n_in + i]` = `W[i][j]`, and its neurons at `no[l] ..` of `b`; the
+//! per-example arrays hold neuron `k` of example `s` at `[k·CHUNK + s]`.
+
+use super::activation::Activation;
+use super::batch::{OptState, Sample};
+use super::lanes;
+use super::loss::LossKind;
+use super::mlp::Mlp;
+use super::optim::{update_param, UpdateRule};
+
+/// Examples computed together.
+pub const CHUNK: usize = 32;
+
+/// A network packed for speed, with its scratch space and batch sums.
+#[derive(Clone, Debug)]
+pub(crate) struct Packed {
+    /// Neurons per layer, input first.
+    sizes: Vec<usize>,
+    acts: Vec<Activation>,
+    loss: LossKind,
+    w: Vec<f64>,
+    b: Vec<f64>,
+    wo: Vec<usize>,
+    no: Vec<usize>,
+    /// Inputs `[i·CHUNK + s]` and targets `[j·CHUNK + s]` of the block.
+    x: Vec<f64>,
+    y: Vec<f64>,
+    /// Pre-activations, activations and `δ` of every neuron, `[k·CHUNK + s]`.
+    u: Vec<f64>,
+    a: Vec<f64>,
+    d: Vec<f64>,
+    /// `∂L/∂a` of one layer, `[k·CHUNK + s]`.
+    g: Vec<f64>,
+    /// One example's values of one layer (softmax and the loss need a whole layer).
+    tmp: [Vec<f64>; 3],
+    /// Batch sums of `∂L/∂W` (layout of `w`) and `∂L/∂b` (layout of `b`), and their count.
+    sw: Vec<f64>,
+    sb: Vec<f64>,
+    count: usize,
+}
+
+impl Packed {
+    /// `mlp` packed (the sums at zero).
+    pub fn new(mlp: &Mlp) -> Packed {
+        let sizes = mlp.sizes();
+        let (mut wo, mut no) = (vec![0], vec![0]);
+        for l in &mlp.layers {
+            wo.push(wo.last().copied().unwrap_or(0) + l.n_in() * l.n_out());
+            no.push(no.last().copied().unwrap_or(0) + l.n_out());
+        }
+        let (nw, nn) = (wo[mlp.layers.len()], no[mlp.layers.len()]);
+        let widest = sizes.iter().copied().max().unwrap_or(1);
+        let mut p = Packed {
+            acts: mlp.layers.iter().map(|l| l.activation).collect(),
+            loss: mlp.loss,
+            w: vec![0.0; nw],
+            b: vec![0.0; nn],
+            x: vec![0.0; sizes[0] * CHUNK],
+            y: vec![0.0; sizes[sizes.len() - 1] * CHUNK],
+            u: vec![0.0; nn * CHUNK],
+            a: vec![0.0; nn * CHUNK],
+            d: vec![0.0; nn * CHUNK],
+            g: vec![0.0; widest * CHUNK],
+            tmp: [vec![0.0; widest], vec![0.0; widest], vec![0.0; widest]],
+            sw: vec![0.0; nw],
+            sb: vec![0.0; nn],
+            count: 0,
+            sizes,
+            wo,
+            no,
+        };
+        p.load(mlp);
+        p
+    }
+
+    /// Copies `mlp`'s parameters in (same shapes).
+    fn load(&mut self, mlp: &Mlp) {
+        for (l, layer) in mlp.layers.iter().enumerate() {
+            let n_in = layer.n_in();
+            for (i, row) in layer.weights.iter().enumerate() {
+                for (j, &w) in row.iter().enumerate() {
+                    self.w[self.wo[l] + j * n_in + i] = w;
+                }
+            }
+            self.b[self.no[l]..self.no[l + 1]].copy_from_slice(&layer.biases);
+        }
+    }
+
+    /// Writes the parameters back into `mlp` (same shapes).
+    pub fn store(&self, mlp: &mut Mlp) {
+        for (l, layer) in mlp.layers.iter_mut().enumerate() {
+            let n_in = layer.n_in();
+            for (i, row) in layer.weights.iter_mut().enumerate() {
+                for (j, w) in row.iter_mut().enumerate() {
+                    *w = self.w[self.wo[l] + j * n_in + i];
+                }
+            }
+            layer
+                .biases
+                .copy_from_slice(&self.b[self.no[l]..self.no[l + 1]]);
+        }
+    }
+
+    /// Number of layers L.
+    fn layers(&self) -> usize {
+        self.acts.len()
+    }
+
+    /// Puts up to [`CHUNK`] samples (inputs and targets) into the block.
+    pub fn load_block(&mut self, samples: &[Sample]) {
+        for (s, (x, y)) in samples.iter().enumerate() {
+            for (i, v) in x.iter().enumerate() {
+                self.x[i * CHUNK + s] = *v;
+            }
+            for (j, v) in y.iter().enumerate() {
+                self.y[j * CHUNK + s] = *v;
+            }
+        }
+    }
+
+    /// Input `i` of example `s` of the block (for grids, which have no samples).
+    pub fn set_input(&mut self, i: usize, s: usize, v: f64) {
+        self.x[i * CHUNK + s] = v;
+    }
+
+    /// Activation of neuron `k` of layer `l` (0-based) for example `s`, after `forward`.
+    pub fn activation(&self, l: usize, k: usize, s: usize) -> f64 {
+        self.a[(self.no[l] + k) * CHUNK + s]
+    }
+
+    /// Forward pass of the first `m` examples of the block: `u = b + Σ_i W[i][j]·in_i`
+    /// (in that order), `a = f(u)`.
+    pub fn forward(&mut self, m: usize) {
+        for l in 0..self.layers() {
+            let (n_in, n_out) = (self.sizes[l], self.sizes[l + 1]);
+            let lo = self.no[l];
+            let here = &mut self.u[lo * CHUNK..];
+            let input: &[f64] = if l == 0 {
+                &self.x
+            } else {
+                &self.a[self.no[l - 1] * CHUNK..lo * CHUNK]
+            };
+            let w = &self.w[self.wo[l]..self.wo[l] + n_in * n_out];
+            for j in 0..n_out {
+                let u = &mut here[j * CHUNK..j * CHUNK + m];
+                u.iter_mut().for_each(|v| *v = self.b[lo + j]);
+                for (i, &wi) in w[j * n_in..(j + 1) * n_in].iter().enumerate() {
+                    lanes::axpy(u, wi, &input[i * CHUNK..i * CHUNK + m]);
+                }
+            }
+            self.activate(l, m);
+        }
+    }
+
+    /// `a = f(u)` for layer `l` (elementwise by neuron, or softmax example by example).
+    fn activate(&mut self, l: usize, m: usize) {
+        let lo = self.no[l] * CHUNK;
+        let act = self.acts[l];
+        let n = self.sizes[l + 1];
+        if act != Activation::Softmax {
+            for k in 0..n {
+                let (a, u) = (&mut self.a[lo + k * CHUNK..], &self.u[lo + k * CHUNK..]);
+                if act == Activation::Tanh {
+                    lanes::tanh(&u[..m], &mut a[..m]);
+                    continue;
+                }
+                for (a, &u) in a[..m].iter_mut().zip(&u[..m]) {
+                    *a = act.scalar(u);
+                }
+            }
+            return;
+        }
+        for s in 0..m {
+            let [tu, ta, _] = &mut self.tmp;
+            (0..n).for_each(|k| tu[k] = self.u[lo + k * CHUNK + s]);
+            act.apply_into(&tu[..n], &mut ta[..n]);
+            (0..n).for_each(|k| self.a[lo + k * CHUNK + s] = ta[k]);
+        }
+    }
+
+    /// Backward pass of the first `m` examples after `forward(m)`: the `δ` of every neuron,
+    /// added into the batch sums example by example (`Σ ∂L/∂W[i][j] += δ_j·in_i`, `Σ ∂L/∂b_j += δ_j`).
+    pub fn backward(&mut self, m: usize) {
+        let last = self.layers() - 1;
+        for l in (0..=last).rev() {
+            let (n_in, n_out) = (self.sizes[l], self.sizes[l + 1]);
+            let lo = self.no[l] * CHUNK;
+            if l == last {
+                for j in 0..n_out {
+                    for s in 0..m {
+                        let k = j * CHUNK + s;
+                        self.g[k] = self.loss.gradient_at(self.a[lo + k], self.y[k]);
+                    }
+                }
+            } else {
+                let (next, wo) = (self.sizes[l + 2], self.wo[l + 1]);
+                let dn = &self.d[self.no[l + 1] * CHUNK..];
+                for i in 0..n_out {
+                    let g = &mut self.g[i * CHUNK..i * CHUNK + m];
+                    g.iter_mut().for_each(|v| *v = 0.0);
+                    for j in 0..next {
+                        lanes::axpy(g, self.w[wo + j * n_out + i], &dn[j * CHUNK..j * CHUNK + m]);
+                    }
+                }
+            }
+            self.delta(l, m);
+            let input: &[f64] = if l == 0 {
+                &self.x
+            } else {
+                &self.a[self.no[l - 1] * CHUNK..lo]
+            };
+            for j in 0..n_out {
+                let d = &self.d[lo + j * CHUNK..lo + j * CHUNK + m];
+                let sb = &mut self.sb[self.no[l] + j];
+                d.iter().for_each(|v| *sb += v);
+                for i in 0..n_in {
+                    let sw = &mut self.sw[self.wo[l] + j * n_in + i];
+                    for (xi, dj) in input[i * CHUNK..i * CHUNK + m].iter().zip(d) {
+                        *sw += xi * dj;
+                    }
+                }
+            }
+        }
+        self.count += m;
+    }
+
+    /// `δ = f'(u)∘g` for layer `l` (softmax: its Jacobianᵀ·g, example by example).
+    fn delta(&mut self, l: usize, m: usize) {
+        let (lo, n) = (self.no[l] * CHUNK, self.sizes[l + 1]);
+        let act = self.acts[l];
+        if act != Activation::Softmax {
+            for k in 0..n {
+                for s in 0..m {
+                    let (p, q) = (lo + k * CHUNK + s, k * CHUNK + s);
+                    self.d[p] = act.derivative_at(self.u[p], self.a[p]) * self.g[q];
+                }
+            }
+            return;
+        }
+        for s in 0..m {
+            let [ta, tg, td] = &mut self.tmp;
+            for k in 0..n {
+                ta[k] = self.a[lo + k * CHUNK + s];
+                tg[k] = self.g[k * CHUNK + s];
+            }
+            act.backprop_into(&ta[..n], &ta[..n], &tg[..n], &mut td[..n]);
+            (0..n).for_each(|k| self.d[lo + k * CHUNK + s] = td[k]);
+        }
+    }
+
+    /// `Σ_s L_s` over the first `m` examples after `forward(m)`, added in order to `total`.
+    pub fn add_losses(&mut self, m: usize, total: &mut f64) {
+        let (lo, n) = (
+            self.no[self.layers() - 1] * CHUNK,
+            self.sizes[self.layers()],
+        );
+        for s in 0..m {
+            let [ta, ty, _] = &mut self.tmp;
+            for k in 0..n {
+                ta[k] = self.a[lo + k * CHUNK + s];
+                ty[k] = self.y[k * CHUNK + s];
+            }
+            *total += self.loss.value(&ta[..n], &ty[..n]);
+        }
+    }
+
+    /// The output layer's activations of example `s` into `out` (length `n_out`).
+    pub fn output_of(&self, s: usize, out: &mut [f64]) {
+        let lo = self.no[self.layers() - 1] * CHUNK;
+        for (k, o) in out.iter_mut().enumerate() {
+            *o = self.a[lo + k * CHUNK + s];
+        }
+    }
+
+    /// The Update from the batch sums (with `rule.n` = the count), then the sums are zeroed.
+    /// Moments are indexed as [`OptState`] holds them (`[i·n_out + j]`).
+    pub fn update(&mut self, rule: UpdateRule, state: &mut OptState) {
+        state.t += 1;
+        let rule = UpdateRule {
+            t: state.t,
+            n: self.count,
+            ..rule
+        };
+        for (l, (mw, mb)) in state.layers.iter_mut().enumerate() {
+            let (n_in, n_out) = (self.sizes[l], self.sizes[l + 1]);
+            for j in 0..n_out {
+                let k = self.no[l] + j;
+                self.b[k] = update_param(&rule, self.b[k], self.sb[k], false, &mut mb[j]);
+                for i in 0..n_in {
+                    let k = self.wo[l] + j * n_in + i;
+                    self.w[k] =
+                        update_param(&rule, self.w[k], self.sw[k], true, &mut mw[i * n_out + j]);
+                }
+            }
+        }
+        self.sw.iter_mut().for_each(|s| *s = 0.0);
+        self.sb.iter_mut().for_each(|s| *s = 0.0);
+        self.count = 0;
+    }
+
+    /// True if a parameter is non-finite or beyond the explosion limit.
+    pub fn is_exploded(&self) -> bool {
+        self.w
+            .iter()
+            .chain(&self.b)
+            .any(|&v| super::error::is_exploded_value(v))
+    }
+}
