@@ -33,6 +33,19 @@ pub fn tanh(u: &[f64], a: &mut [f64]) {
     }
 }
 
+/// `d[s] = (1 − a[s]²)·g[s]` for every lane: tanh's `δ` from its activation.
+#[inline]
+pub fn tanh_delta(a: &[f64], g: &[f64], d: &mut [f64]) {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        simd::tanh_delta(a, g, d);
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    for ((d, &a), &g) in d.iter_mut().zip(a).zip(g) {
+        *d = (1.0 - a * a) * g;
+    }
+}
+
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod simd {
     use core::arch::wasm32::*;
@@ -107,6 +120,25 @@ mod simd {
         }
         if k < n {
             a[k] = fastmath::tanh(u[k]);
+        }
+    }
+
+    pub fn tanh_delta(a: &[f64], g: &[f64], d: &mut [f64]) {
+        let n = a.len().min(g.len()).min(d.len());
+        let one = f64x2_splat(1.0);
+        let mut k = 0;
+        while k + 2 <= n {
+            // SAFETY: k + 2 ≤ n ≤ all three lengths; v128 loads and stores need no alignment.
+            unsafe {
+                let av = v128_load(a.as_ptr().add(k) as *const v128);
+                let gv = v128_load(g.as_ptr().add(k) as *const v128);
+                let dv = f64x2_mul(f64x2_sub(one, f64x2_mul(av, av)), gv);
+                v128_store(d.as_mut_ptr().add(k) as *mut v128, dv);
+            }
+            k += 2;
+        }
+        if k < n {
+            d[k] = (1.0 - a[k] * a[k]) * g[k];
         }
     }
 }

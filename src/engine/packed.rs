@@ -237,6 +237,14 @@ impl Packed {
     fn delta(&mut self, l: usize, m: usize) {
         let (lo, n) = (self.no[l] * CHUNK, self.sizes[l + 1]);
         let act = self.acts[l];
+        if act == Activation::Tanh {
+            for k in 0..n {
+                let (p, q) = (lo + k * CHUNK, k * CHUNK);
+                let (a, g) = (&self.a[p..p + m], &self.g[q..q + m]);
+                lanes::tanh_delta(a, g, &mut self.d[p..p + m]);
+            }
+            return;
+        }
         if act != Activation::Softmax {
             for k in 0..n {
                 for s in 0..m {
