@@ -132,9 +132,10 @@ impl Packed {
         self.x[i * CHUNK + s] = v;
     }
 
-    /// Activation of neuron `k` of layer `l` (0-based) for example `s`, after `forward`.
-    pub fn activation(&self, l: usize, k: usize, s: usize) -> f64 {
-        self.a[(self.no[l] + k) * CHUNK + s]
+    /// Activations of neuron `k` of layer `l` (0-based) for the first `m` examples, after `forward`.
+    pub fn activations(&self, l: usize, k: usize, m: usize) -> &[f64] {
+        let p = (self.no[l] + k) * CHUNK;
+        &self.a[p..p + m]
     }
 
     /// Forward pass of the first `m` examples of the block: `u = b + Σ_i W[i][j]·in_i`

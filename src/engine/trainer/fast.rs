@@ -135,10 +135,13 @@ impl Trainer {
             }
             packed.forward(block.len());
             for (l, layer) in layers.iter_mut().enumerate().skip(1) {
+                // the block's points are consecutive: one copy per neuron
                 for (k, neuron) in layer.iter_mut().enumerate() {
-                    for (s, &p) in block.iter().enumerate() {
-                        neuron[p] = packed.activation(l - 1, k, s);
-                    }
+                    neuron[block[0]..block[0] + block.len()].copy_from_slice(packed.activations(
+                        l - 1,
+                        k,
+                        block.len(),
+                    ));
                 }
             }
             for (s, &p) in block.iter().enumerate() {
