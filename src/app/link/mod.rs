@@ -6,6 +6,7 @@
 
 mod codec;
 pub mod history;
+mod net_keys;
 
 use crate::app::cats::{ModelKind, Settings};
 use crate::app::graph::GraphParams;
@@ -17,6 +18,7 @@ use crate::engine::activation::Activation;
 use crate::i18n::Lang;
 
 pub use codec::{decode, encode};
+pub use net_keys::data_pairs;
 
 /// The settings a link carries.
 #[derive(Clone, Debug, PartialEq)]
@@ -130,7 +132,12 @@ impl Params {
             "cat-rate" => cats.learning_rate = Some(parse_rate(value)?),
             "cat-iterations" => cats.iterations = Some(parse_count(value)?),
             "cat-hidden" => cats.hidden = Some(parse_count(value)?),
-            _ => return Err(param("unknown")),
+            "hide" => self.network.hide = net_keys::parse_hide(value)?,
+            _ => {
+                if !net_keys::set_data_key(&mut self.network.data, key, value)? {
+                    return Err(param("unknown"));
+                }
+            }
         }
         Ok(())
     }
@@ -157,6 +164,10 @@ impl Params {
             parts.push(format!("lang={}", lang_code(lang)));
         }
         parts.push(format!("speed={}", n.speed));
+        parts.extend(net_keys::data_pairs(&n.data));
+        if !n.hide.is_empty() {
+            parts.push(format!("hide={}", n.hide.join(",")));
+        }
         if self.tab != Tab::Network {
             parts.push(format!("tab={}", self.tab.name()));
         }

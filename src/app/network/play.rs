@@ -9,7 +9,7 @@ use crate::engine::mlp::{Mlp, Preset};
 use crate::engine::trainer::Trainer;
 use crate::engine::EngineError;
 
-use super::rates::SPEEDS;
+use super::rates::{EPOCHS_PER_FRAME, EPOCH_SPEEDS_FROM, SPEEDS};
 use super::{Lab, NetworkCommand, NetworkController, MAX_PHASES_PER_FRAME};
 
 impl NetworkController {
@@ -95,7 +95,7 @@ impl NetworkController {
         Ok(())
     }
 
-    fn dismiss_explosion(&mut self, lab: Lab) {
+    pub(super) fn dismiss_explosion(&mut self, lab: Lab) {
         if self.exploded == Some(lab) {
             self.alert = None;
             self.exploded = None;
@@ -174,7 +174,10 @@ impl NetworkController {
         };
         let per_ms = SPEEDS[self.params.speed.min(SPEEDS.len() - 1)] / 1000.0;
         let mut changed = false;
-        if self.playing {
+        if self.playing && self.data_mode() && self.params.speed >= EPOCH_SPEEDS_FROM {
+            let epochs = EPOCHS_PER_FRAME[self.params.speed - EPOCH_SPEEDS_FROM];
+            changed |= self.play_epochs(epochs);
+        } else if self.playing {
             self.clock_ms += elapsed;
             let due = ((self.clock_ms * per_ms) as usize).min(MAX_PHASES_PER_FRAME);
             self.clock_ms -= due as f64 / per_ms;
