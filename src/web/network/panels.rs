@@ -180,7 +180,7 @@ pub fn set_value(id: &str, value: &str) {
     }
 }
 
-fn set_select(id: &str, value: &str) {
+pub(super) fn set_select(id: &str, value: &str) {
     if let Ok(el) = by_id::<web_sys::Element>(id) {
         if let Ok(select) = el.dyn_into::<HtmlSelectElement>() {
             select.set_value(value);
