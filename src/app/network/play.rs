@@ -9,7 +9,7 @@ use crate::engine::mlp::{Mlp, Preset};
 use crate::engine::trainer::Trainer;
 use crate::engine::EngineError;
 
-use super::rates::{EPOCHS_PER_FRAME, EPOCH_SPEEDS_FROM, SPEEDS};
+use super::rates::SPEEDS;
 use super::{Lab, NetworkCommand, NetworkController, MAX_PHASES_PER_FRAME};
 
 impl NetworkController {
@@ -174,8 +174,7 @@ impl NetworkController {
         };
         let per_ms = SPEEDS[self.params.speed.min(SPEEDS.len() - 1)] / 1000.0;
         let mut changed = false;
-        if self.playing && self.data_mode() && self.params.speed >= EPOCH_SPEEDS_FROM {
-            let epochs = EPOCHS_PER_FRAME[self.params.speed - EPOCH_SPEEDS_FROM];
+        if let Some(epochs) = self.epochs_per_frame().filter(|_| self.playing) {
             changed |= self.play_epochs(epochs);
         } else if self.playing {
             self.clock_ms += elapsed;

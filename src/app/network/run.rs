@@ -10,12 +10,21 @@ use crate::engine::mlp::Preset;
 use crate::engine::EngineError;
 
 use super::dataset::{DataParams, OutputKind, DATA_LEARNING_RATE, MAX_LAYERS, MAX_NEURONS};
+use super::rates::{EPOCHS_PER_FRAME, EPOCH_SPEEDS_FROM};
 use super::{Lab, NetworkCommand, NetworkController};
 
 impl NetworkController {
     /// Whether tab ① trains on a data set (not the tutorial's one sample).
     pub fn data_mode(&self) -> bool {
         self.params.data.set != DataSet::Tutorial
+    }
+
+    /// Epochs each frame of play at the current speed, when the data mode plays
+    /// whole epochs (the top speeds); `None` when it plays phases.
+    pub fn epochs_per_frame(&self) -> Option<usize> {
+        let speed = self.params.speed;
+        (self.data_mode() && speed >= EPOCH_SPEEDS_FROM)
+            .then(|| EPOCHS_PER_FRAME[(speed - EPOCH_SPEEDS_FROM).min(EPOCHS_PER_FRAME.len() - 1)])
     }
 
     /// The learner's own points (the custom set).

@@ -33,12 +33,17 @@ pub fn score_rgb(v: f64) -> [u8; 3] {
     [mix(GREY.0, end.0), mix(GREY.1, end.1), mix(GREY.2, end.2)]
 }
 
-/// RGBA of a grid of outputs (row 0 at the top, as `Trainer::predict_grid` lays it out).
+/// How far the heat map is mixed towards white, so the points (full colour) stand out.
+pub const HEAT_LIGHTEN: f64 = 0.3;
+
+/// RGBA of a grid of outputs (row 0 at the top, as `Trainer::predict_grid` lays it out),
+/// on the scale lightened by [`HEAT_LIGHTEN`].
 pub fn score_rgba(score: &[f64]) -> Vec<u8> {
+    let light = |c: u8| (f64::from(c) + (255.0 - f64::from(c)) * HEAT_LIGHTEN).round() as u8;
     let mut rgba = Vec::with_capacity(score.len() * 4);
     for &v in score {
         let [r, g, b] = score_rgb(v);
-        rgba.extend_from_slice(&[r, g, b, 255]);
+        rgba.extend_from_slice(&[light(r), light(g), light(b), 255]);
     }
     rgba
 }
@@ -149,9 +154,10 @@ mod tests {
         assert_eq!(score_rgb(5.0), score_rgb(1.0));
         // Halfway to blue: (232 + 8)/2 = 120, (234 + 119)/2 = 176.5 → 177, (235 + 189)/2 = 212.
         assert_eq!(score_rgb(0.5), [120, 177, 212]);
+        // The map is 30 % towards white: NaN → 232 + 0.3·23 = 238.9 → 239; 8 + 0.3·247 = 82.1 → 82.
         assert_eq!(
             score_rgba(&[f64::NAN, 1.0]),
-            vec![232, 234, 235, 255, 8, 119, 189, 255]
+            vec![239, 240, 241, 255, 82, 160, 209, 255]
         );
     }
 

@@ -14,6 +14,7 @@ mod caption;
 mod delta;
 // Arrowheads and label boxes, shared with the graph lab's picture.
 pub(crate) mod edges;
+pub mod epochs;
 pub mod formula;
 mod formula_backward;
 pub(crate) mod geometry;

@@ -11,7 +11,7 @@ use crate::app::App;
 use crate::i18n::{tf, Lang};
 use crate::view::descent::ChartStyle;
 use crate::view::network::boundary::{draw_points, score_rgba, DataPlot, EXTENT};
-use crate::view::network::history::draw_loss_history;
+use crate::view::network::epochs::draw_epoch_losses;
 use crate::view::number::fmt;
 
 use super::super::canvas::{report, Surface};
@@ -137,7 +137,8 @@ impl DataView {
                 lang,
                 scale: self.epochs.scale,
             };
-            let drawn = draw_loss_history(&area, &snap.training.train_loss, &style);
+            let tr = &snap.training;
+            let drawn = draw_epoch_losses(&area, &tr.train_loss, &tr.test_loss, &style);
             report(drawn.map_err(|e| e.to_string()));
         }
     }
