@@ -84,6 +84,8 @@ impl DataView {
         if !lab.data_mode() {
             return Ok(());
         }
+        // The card may have just been shown (its canvases had no size): fit them now.
+        self.fit();
         self.paint_plot(lab)?;
         self.paint_epochs(lab, app.lang());
         set_text("data-status", &status(lab, app.lang()));

@@ -200,8 +200,17 @@ fn wire_training(w: &mut Wiring) -> Result<(), JsValue> {
         network(p, N::SetShowTest(checked("show-test")))
     })?;
     w.on("csv-load", "click", |p, _| {
-        network(p, N::LoadCsv(field_value("csv-text")))
+        network(p, N::LoadCsv(text_of("csv-text")))
     })
+}
+
+/// The text of the textarea `#id` (its `value`).
+fn text_of(id: &str) -> String {
+    super::super::dom::by_id::<web_sys::Element>(id)
+        .ok()
+        .and_then(|el| js_sys::Reflect::get(&el, &JsValue::from_str("value")).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }
 
 /// Adds or removes a point at the pointer; `remove` forces removal (right-click, long press).
@@ -231,18 +240,17 @@ fn wire_plot(w: &mut Wiring) -> Result<(), JsValue> {
             .dyn_ref::<PointerEvent>()
             .map(|pe| (pe.time_stamp(), pe.offset_x(), pe.offset_y()));
     })?;
-    w.on("data-canvas", "pointerup", |p, e| {
-        let Some((t0, x0, y0)) = p.network.press.take() else {
+    w.on("data-canvas", "click", |p, e| {
+        let press = p.network.press.take();
+        let Some(m) = e.dyn_ref::<MouseEvent>() else {
             return;
         };
-        let Some(pe) = e.dyn_ref::<PointerEvent>() else {
-            return;
-        };
-        if pe.button() != 0 || (pe.offset_x() - x0).abs() + (pe.offset_y() - y0).abs() > 12 {
-            return;
-        }
-        // A press of half a second or more is a long press: it removes.
-        edit_point(p, e, pe.time_stamp() - t0 >= 500.0);
+        // A press of half a second or more in place is a long press: it removes.
+        let long = press.is_some_and(|(t0, x0, y0)| {
+            let still = (m.offset_x() - x0).abs() + (m.offset_y() - y0).abs() <= 12;
+            still && m.time_stamp() - t0 >= 500.0
+        });
+        edit_point(p, e, long);
     })?;
     w.on("data-canvas", "contextmenu", |p, e| {
         e.prevent_default();
