@@ -8,6 +8,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use crate::app::network::{NetworkController, HIDEABLE};
 use crate::app::App;
+use crate::engine::snapshot::NetworkSnapshot;
 use crate::i18n::{tf, Lang};
 use crate::view::descent::ChartStyle;
 use crate::view::network::boundary::{draw_points, score_rgba, DataPlot, EXTENT};
@@ -73,7 +74,7 @@ impl DataView {
     }
 
     /// Paints the card for the App's data-set run (or hides it for the tutorial's sample).
-    pub fn paint(&mut self, app: &App) -> Result<(), JsValue> {
+    pub fn paint(&mut self, app: &App, snap: &NetworkSnapshot) -> Result<(), JsValue> {
         let lab = app.network();
         let mode = if lab.data_mode() { "data" } else { "tutorial" };
         set_attr("data-section", "data-mode", mode);
@@ -87,8 +88,8 @@ impl DataView {
         // The card may have just been shown (its canvases had no size): fit them now.
         self.fit();
         self.paint_plot(lab)?;
-        self.paint_epochs(lab, app.lang());
-        set_text("data-status", &status(lab, app.lang()));
+        self.paint_epochs(snap, app.lang());
+        set_text("data-status", &status(lab, snap, app.lang()));
         self.update_shape(lab, app.lang())
     }
 
@@ -132,8 +133,7 @@ impl DataView {
         Ok(())
     }
 
-    fn paint_epochs(&mut self, lab: &NetworkController, lang: Lang) {
-        let snap = lab.trainer().snapshot();
+    fn paint_epochs(&mut self, snap: &NetworkSnapshot, lang: Lang) {
         if let Some(area) = self.epochs.area() {
             let style = ChartStyle {
                 lang,
@@ -173,8 +173,7 @@ impl DataView {
 }
 
 /// "epoch 12 · train loss 0.031 · …" from the snapshot.
-fn status(lab: &NetworkController, lang: Lang) -> String {
-    let snap = lab.trainer().snapshot();
+fn status(lab: &NetworkController, snap: &NetworkSnapshot, lang: Lang) -> String {
     let tr = &snap.training;
     let last = |v: &[f64]| v.last().map_or_else(|| "—".to_string(), |x| fmt(*x));
     let percent =

@@ -128,7 +128,7 @@ impl NetworkView {
             data::refill(app.network());
             self.data.forget_shape();
         }
-        self.data.paint(app)?;
+        self.data.paint(app, &snap)?;
         panels::update(self, app, &snap, &dsnap)
     }
 
