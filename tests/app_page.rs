@@ -44,6 +44,7 @@ fn every_setting_round_trips_through_the_link() {
             descent_rate: 1.5,
             w0: -2.0,
             speed: 4,
+            ..NetworkParams::default()
         },
         graph: GraphParams {
             expression: "(y - tanh(w*x + b))^2 / 2 & σ".into(),

@@ -5,10 +5,12 @@
 mod en;
 mod en_cats;
 mod en_graph;
+mod en_net;
 mod en_train;
 mod zh;
 mod zh_cats;
 mod zh_graph;
+mod zh_net;
 mod zh_train;
 
 use serde::{Deserialize, Serialize};

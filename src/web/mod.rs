@@ -49,6 +49,7 @@ fn wire(runner: &Shared) -> Result<Vec<Listener>, JsValue> {
         keep: Vec::new(),
     };
     network::controls::wire(&mut wiring)?;
+    network::data_controls::wire(&mut wiring)?;
     graph::wire::wire(&mut wiring)?;
     cats::events::wire(&mut wiring)?;
     wire_page(&mut wiring)?;

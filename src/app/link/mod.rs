@@ -6,6 +6,7 @@
 
 mod codec;
 pub mod history;
+mod net_keys;
 
 use crate::app::cats::{parse_hidden, ModelKind, Settings};
 use crate::app::graph::GraphParams;
@@ -18,6 +19,7 @@ use crate::engine::cats::{Init, Layers};
 use crate::i18n::Lang;
 
 pub use codec::{decode, encode};
+pub use net_keys::data_pairs;
 
 /// The settings a link carries.
 #[derive(Clone, Debug, PartialEq)]
@@ -133,7 +135,12 @@ impl Params {
             "cat-hidden" => cats.hidden = Some(parse_hidden(value)?),
             "cat-init" => cats.init = Some(Init::from_name(value).ok_or_else(|| param("init"))?),
             "cat-seed" => cats.seed = Some(parse_count(value)? as u64),
-            _ => return Err(param("unknown")),
+            "hide" => self.network.hide = net_keys::parse_hide(value)?,
+            _ => {
+                if !net_keys::set_data_key(&mut self.network.data, key, value)? {
+                    return Err(param("unknown"));
+                }
+            }
         }
         Ok(())
     }
@@ -160,6 +167,10 @@ impl Params {
             parts.push(format!("lang={}", lang_code(lang)));
         }
         parts.push(format!("speed={}", n.speed));
+        parts.extend(net_keys::data_pairs(&n.data));
+        if !n.hide.is_empty() {
+            parts.push(format!("hide={}", n.hide.join(",")));
+        }
         if self.tab != Tab::Network {
             parts.push(format!("tab={}", self.tab.name()));
         }

@@ -3,7 +3,13 @@
 
 use crate::app::message::Message;
 use crate::engine::activation::Activation;
+use crate::engine::build::Init;
+use crate::engine::data::{DataSet, Feature};
 use crate::engine::mlp::Preset;
+use crate::engine::optim::{Optimizer, Regularization, Schedule};
+use crate::engine::trainer::ParamRef;
+
+use super::dataset::{DataParams, OutputKind};
 
 use super::rates::DEFAULT_SPEED;
 
@@ -49,6 +55,65 @@ pub enum NetworkCommand {
         /// Why it was refused.
         reason: Message,
     },
+    /// Data: which set (`Tutorial` = the tutorial's one sample); the Playground's
+    /// learning rate comes with the first set chosen.
+    SetDataSet(DataSet),
+    /// Data: noise 0..=0.5.
+    SetNoise(f64),
+    /// Data: share of training points 0.1..=0.9.
+    SetTrainFraction(f64),
+    /// Data: number of points 2..=2000.
+    SetCount(usize),
+    /// Data: the generator's seed.
+    SetDataSeed(u64),
+    /// Data: draw the set again with the next seed.
+    Regenerate,
+    /// Data: an input feature on or off (at least one stays on).
+    SetFeature(Feature, bool),
+    /// A point of the learner's own at (x₁, x₂) with `label` (the set becomes custom).
+    AddPoint([f64; 2], f64),
+    /// Removes the training point nearest to (x₁, x₂) within `radius` (plot units).
+    RemovePoint([f64; 2], f64),
+    /// The learner's CSV of `x1,x2,label` lines: the good lines become the custom set,
+    /// each bad one is named by its line number.
+    LoadCsv(String),
+    /// Network: the input features, the hidden layers' sizes and (if given) their
+    /// activations, at once (what a link holds).
+    SetShape(Vec<Feature>, Vec<usize>, Option<Vec<Activation>>),
+    /// Network: a hidden layer more (of 2 neurons), at the end.
+    AddLayer,
+    /// Network: the last hidden layer removed.
+    RemoveLayer,
+    /// Network: one neuron more in hidden layer k (0-based).
+    AddNeuron(usize),
+    /// Network: one neuron fewer in hidden layer k (0-based).
+    RemoveNeuron(usize),
+    /// Network: hidden layer k's (0-based) activation.
+    SetLayerActivation(usize, Activation),
+    /// Network: the output layer and its loss.
+    SetOutput(OutputKind),
+    /// Network: the initialisation (a seed, or zero); the weights are drawn again.
+    SetInit(Init),
+    /// Network: the weights drawn again from the same seed, training from epoch 0.
+    Reinitialise,
+    /// One weight or bias set to a value (the boundary follows).
+    SetParameter(ParamRef, f64),
+    /// Training: examples per mini-batch.
+    SetBatchSize(usize),
+    /// Training: the optimizer and its hyper-parameters.
+    SetOptimizer(Optimizer),
+    /// Training: the penalty and its rate.
+    SetRegularization(Regularization),
+    /// Training: the learning-rate schedule.
+    SetSchedule(Schedule),
+    /// Training: the phases up to the next example's numbers (see `Trainer::step_example`).
+    StepExample,
+    /// Training: the rest of the current epoch.
+    StepEpoch,
+    /// Which example of the batch the formula panel shows (offset in the batch).
+    ChooseExample(usize),
+    /// Test points drawn on the data plot.
+    SetShowTest(bool),
     /// Descent: one step w ← w − r·dJ/dw.
     DescentStep,
     /// Descent: play or pause.
@@ -76,6 +141,11 @@ impl NetworkCommand {
                 | NetworkCommand::Restore
                 | NetworkCommand::StartOver
                 | NetworkCommand::PickStart(_)
+                | NetworkCommand::SetDataSet(_)
+                | NetworkCommand::Regenerate
+                | NetworkCommand::LoadCsv(_)
+                | NetworkCommand::AddPoint(..)
+                | NetworkCommand::RemovePoint(..)
         )
     }
 }
@@ -105,7 +175,23 @@ pub struct NetworkParams {
     pub w0: f64,
     /// Index into the play speeds (`speed=2`).
     pub speed: usize,
+    /// The data set, the network's shape and the training settings of a data-set run.
+    pub data: DataParams,
+    /// Control groups a teacher hid (`hide=data,optimizer`), by [`HIDEABLE`] name.
+    pub hide: Vec<String>,
 }
+
+/// The control groups a link can hide.
+pub const HIDEABLE: [&str; 8] = [
+    "data",
+    "features",
+    "shape",
+    "output",
+    "training",
+    "optimizer",
+    "regularization",
+    "check",
+];
 
 impl Default for NetworkParams {
     fn default() -> Self {
@@ -118,6 +204,8 @@ impl Default for NetworkParams {
             descent_rate: 0.3,
             w0: 1.5,
             speed: DEFAULT_SPEED,
+            data: DataParams::default(),
+            hide: Vec::new(),
         }
     }
 }

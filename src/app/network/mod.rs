@@ -3,18 +3,21 @@
 //! play clocks, and the alert that explains a refused value or an explosion.
 
 mod command;
+pub mod dataset;
 mod play;
 pub mod rates;
+mod run;
 mod settings;
 
 use crate::app::message::{Arg, Message, Topic};
 use crate::engine::activation::Activation;
+use crate::engine::data::Example;
 use crate::engine::descent::Descent;
 use crate::engine::snapshot::{DescentSnapshot, NetworkSnapshot};
 use crate::engine::trainer::Trainer;
 use crate::engine::EngineError;
 
-pub use command::{round_start, NetworkCommand, NetworkParams};
+pub use command::{round_start, NetworkCommand, NetworkParams, HIDEABLE};
 pub use settings::one_hot;
 
 /// Which view of tab ① an explosion happened in.
@@ -40,6 +43,10 @@ pub struct NetworkController {
     clock_ms: f64,
     descent_clock_ms: f64,
     show_weights: bool,
+    /// Test points are drawn on the data plot.
+    show_test: bool,
+    /// The learner's own points (the custom set).
+    points: Vec<Example>,
     alert: Option<Message>,
     /// The view whose explosion the alert explains (it offers "back" and "start over").
     exploded: Option<Lab>,
@@ -72,6 +79,8 @@ impl NetworkController {
             clock_ms: 0.0,
             descent_clock_ms: 0.0,
             show_weights: false,
+            show_test: false,
+            points: Vec::new(),
             alert: None,
             exploded: None,
         }
@@ -88,6 +97,7 @@ impl NetworkController {
             }
         }
         self.params.speed = params.speed;
+        self.params.hide.clone_from(&params.hide);
         refused
     }
 
@@ -113,7 +123,11 @@ impl NetworkController {
         } else {
             (now.input.as_ref(), now.target.as_ref())
         };
-        if params.learning_rate != now.learning_rate {
+        let data_cmds = self.data_link_commands(&params.data, rebuild);
+        let data_changed = !data_cmds.is_empty();
+        cmds.extend(data_cmds);
+        let now = &self.params;
+        if params.learning_rate != now.learning_rate || data_changed {
             let r = params.learning_rate;
             cmds.push((NetworkCommand::SetLearningRate(r), format!("lr={r}")));
         }
@@ -189,8 +203,55 @@ impl NetworkController {
                 self.exploded = None;
                 Ok(())
             }
+            C::SetActivation(a) if self.data_mode() => {
+                self.params.activation = a;
+                self.edit_data(|d| d.activations = None)
+            }
             C::SetActivation(a) => {
                 self.set_preset(self.params.preset, a);
+                Ok(())
+            }
+            C::SetDataSet(set) => self.set_data_set(set),
+            C::SetNoise(v) => self.edit_data(|d| d.noise = v),
+            C::SetTrainFraction(v) => self.edit_data(|d| d.train_fraction = v),
+            C::SetCount(n) => self.edit_data(|d| d.count = n),
+            C::SetDataSeed(seed) => self.edit_data(|d| d.seed = seed),
+            C::Regenerate => self.edit_data(|d| d.seed = d.seed.wrapping_add(1)),
+            C::SetFeature(f, on) => self.edit_data(|d| {
+                d.features.retain(|&g| g != f);
+                if on {
+                    d.features.push(f);
+                }
+            }),
+            C::AddPoint(x, label) => self.add_point(x, label),
+            C::RemovePoint(x, radius) => self.remove_point(x, radius),
+            C::LoadCsv(text) => self.load_csv(&text),
+            C::SetShape(features, hidden, activations) => self.edit_data(|d| {
+                d.features = features;
+                d.hidden = hidden;
+                d.activations = activations;
+            }),
+            C::AddLayer => self.reshape(None, 1),
+            C::RemoveLayer => self.reshape(None, -1),
+            C::AddNeuron(k) => self.reshape(Some(k), 1),
+            C::RemoveNeuron(k) => self.reshape(Some(k), -1),
+            C::SetLayerActivation(k, a) => self.set_layer_activation(k, a),
+            C::SetOutput(o) => self.edit_data(|d| d.output = o),
+            C::SetInit(init) => self.edit_data(|d| d.init = init),
+            C::Reinitialise => self.edit_data(|_| {}),
+            C::SetParameter(param, v) => self.network_step(|t| t.set_parameter(param, v)),
+            C::SetBatchSize(n) => self.edit_data(|d| d.batch_size = n),
+            C::SetOptimizer(o) => self.edit_data(|d| d.optimizer = o),
+            C::SetRegularization(r) => self.edit_data(|d| d.regularization = r),
+            C::SetSchedule(s) => self.edit_data(|d| d.schedule = s),
+            C::StepExample => self.network_step(Trainer::step_example),
+            C::StepEpoch => self.network_step(Trainer::step_epoch),
+            C::ChooseExample(k) => {
+                self.trainer.set_chosen(k);
+                Ok(())
+            }
+            C::SetShowTest(on) => {
+                self.show_test = on;
                 Ok(())
             }
         };
@@ -255,6 +316,14 @@ impl NetworkController {
     /// Edges show weights instead of gradients.
     pub fn show_weights(&self) -> bool {
         self.show_weights
+    }
+    /// Test points are drawn on the data plot.
+    pub fn show_test(&self) -> bool {
+        self.show_test
+    }
+    /// The trainer (the data plot reads its points and its grid).
+    pub fn trainer(&self) -> &Trainer {
+        &self.trainer
     }
     /// The message the tab shows, if any.
     pub fn alert(&self) -> Option<&Message> {

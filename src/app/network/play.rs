@@ -95,7 +95,7 @@ impl NetworkController {
         Ok(())
     }
 
-    fn dismiss_explosion(&mut self, lab: Lab) {
+    pub(super) fn dismiss_explosion(&mut self, lab: Lab) {
         if self.exploded == Some(lab) {
             self.alert = None;
             self.exploded = None;
@@ -174,7 +174,9 @@ impl NetworkController {
         };
         let per_ms = SPEEDS[self.params.speed.min(SPEEDS.len() - 1)] / 1000.0;
         let mut changed = false;
-        if self.playing {
+        if let Some(epochs) = self.epochs_per_frame().filter(|_| self.playing) {
+            changed |= self.play_epochs(epochs);
+        } else if self.playing {
             self.clock_ms += elapsed;
             let due = ((self.clock_ms * per_ms) as usize).min(MAX_PHASES_PER_FRAME);
             self.clock_ms -= due as f64 / per_ms;

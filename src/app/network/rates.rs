@@ -53,6 +53,13 @@ pub fn nearest_stop(stops: &[f64], r: f64) -> usize {
 /// Play speeds, in phases per second; the last runs many phases per frame.
 pub const SPEEDS: [f64; 8] = [1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 600.0];
 
+/// On a data set, the speeds from this index on play whole epochs each frame
+/// (the fast path), [`EPOCHS_PER_FRAME`] of them; the slower ones play phases.
+pub const EPOCH_SPEEDS_FROM: usize = 4;
+
+/// Epochs per frame of the speeds from [`EPOCH_SPEEDS_FROM`] on.
+pub const EPOCHS_PER_FRAME: [usize; 4] = [1, 3, 10, 30];
+
 /// The default speed's index into [`SPEEDS`] (4 phases per second).
 pub const DEFAULT_SPEED: usize = 2;
 

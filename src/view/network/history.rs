@@ -90,7 +90,7 @@ fn draw_last<DB: DrawingBackend>(
 
 /// `0` (or the lowest loss, if negative) up to the highest loss plus a margin;
 /// a flat history of zeros gets `[0, 1]`.
-fn y_range(points: &[(f64, f64)]) -> (f64, f64) {
+pub(super) fn y_range(points: &[(f64, f64)]) -> (f64, f64) {
     let lo = points.iter().map(|p| p.1).fold(0.0, f64::min);
     let hi = points.iter().map(|p| p.1).fold(lo, f64::max);
     let span = hi - lo;
@@ -103,7 +103,7 @@ fn y_range(points: &[(f64, f64)]) -> (f64, f64) {
 
 /// At most `max` points with the curve's shape: each of `max / 2` buckets of consecutive
 /// points gives its lowest and its highest point, in step order; the last point stays.
-fn thin(points: &[(f64, f64)], max: usize) -> Vec<(f64, f64)> {
+pub(super) fn thin(points: &[(f64, f64)], max: usize) -> Vec<(f64, f64)> {
     if points.len() <= max {
         return points.to_vec();
     }

@@ -9,10 +9,12 @@
 //! (the texts with live numbers); beside the diagram, the phase panel's formulas
 //! (`formula`, `formula_backward`) and the loss history (`history`).
 
+pub mod boundary;
 mod caption;
 mod delta;
 // Arrowheads and label boxes, shared with the graph lab's picture.
 pub(crate) mod edges;
+pub mod epochs;
 pub mod formula;
 mod formula_backward;
 pub(crate) mod geometry;

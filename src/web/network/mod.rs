@@ -5,6 +5,8 @@
 
 pub mod api;
 pub mod controls;
+mod data;
+pub mod data_controls;
 mod panels;
 mod table;
 
@@ -40,6 +42,10 @@ pub struct NetworkView {
     mapper: Option<DescentMapper>,
     /// The settings changed from outside the fields (preset, reset, link): refill them.
     pub refill_fields: bool,
+    /// The data card (plot, losses by epoch, shape buttons).
+    pub data: data::DataView,
+    /// Where and when a press on the data plot began (ms, CSS px), to tell a tap from a long press.
+    pub press: Option<(f64, i32, i32)>,
     /// The descent slider's stops (learning rates).
     descent_stops: Vec<f64>,
     /// The network slider's stops (learning rates).
@@ -57,6 +63,8 @@ impl NetworkView {
             hover: None,
             mapper: None,
             refill_fields: true,
+            data: data::DataView::new()?,
+            press: None,
             descent_stops: descent_stops(),
             network_stops: network_stops(),
         })
@@ -98,7 +106,7 @@ impl NetworkView {
     /// Resizes the backing stores; recomputes the layout when the network's shape
     /// or size changed. Returns whether anything changed.
     pub fn fit(&mut self, app: &App) -> bool {
-        let resized = self.net.fit() | self.descent.fit() | self.history.fit();
+        let resized = self.net.fit() | self.descent.fit() | self.history.fit() | self.data.fit();
         let sizes = app.network().sizes();
         let stale = self
             .layout
@@ -116,6 +124,11 @@ impl NetworkView {
         let lab = app.network();
         let (snap, dsnap) = (lab.network(), lab.descent());
         self.paint_canvases(app, &snap, &dsnap);
+        if self.refill_fields {
+            data::refill(app.network());
+            self.data.forget_shape();
+        }
+        self.data.paint(app, &snap)?;
         panels::update(self, app, &snap, &dsnap)
     }
 

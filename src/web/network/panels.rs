@@ -130,10 +130,11 @@ fn update_buttons(lab: &NetworkController, lang: Lang) {
         set_attr(id, "aria-pressed", if playing { "true" } else { "false" });
     }
     let speed = SPEEDS[lab.params().speed.min(SPEEDS.len() - 1)];
-    set_text(
-        "speed-value",
-        &tf(lang, "ctl.speed.value", &[("n", &fmt(speed))]),
-    );
+    let text = match lab.epochs_per_frame() {
+        Some(n) => tf(lang, "net.speed.epochs", &[("n", &n.to_string())]),
+        None => tf(lang, "ctl.speed.value", &[("n", &fmt(speed))]),
+    };
+    set_text("speed-value", &text);
 }
 
 /// Writes the App's settings into the fields (after a preset change, a reset or the URL).
@@ -180,7 +181,7 @@ pub fn set_value(id: &str, value: &str) {
     }
 }
 
-fn set_select(id: &str, value: &str) {
+pub(super) fn set_select(id: &str, value: &str) {
     if let Ok(el) = by_id::<web_sys::Element>(id) {
         if let Ok(select) = el.dyn_into::<HtmlSelectElement>() {
             select.set_value(value);

@@ -1,0 +1,287 @@
+//! The data-set run's actions: every change of the data, the shape or the training
+//! settings builds the trainer again from [`DataParams`] (the engine checks each
+//! value; a refused one changes nothing), the learner's own points, and the epochs
+//! played per frame.
+
+use crate::app::message::{Arg, Message, Topic};
+use crate::engine::activation::Activation;
+use crate::engine::data::{parse_csv, DataSet, Example};
+use crate::engine::mlp::Preset;
+use crate::engine::EngineError;
+
+use super::dataset::{DataParams, OutputKind, DATA_LEARNING_RATE, MAX_LAYERS, MAX_NEURONS};
+use super::rates::{EPOCHS_PER_FRAME, EPOCH_SPEEDS_FROM};
+use super::{Lab, NetworkCommand, NetworkController};
+
+impl NetworkController {
+    /// Whether tab ① trains on a data set (not the tutorial's one sample).
+    pub fn data_mode(&self) -> bool {
+        self.params.data.set != DataSet::Tutorial
+    }
+
+    /// Epochs each frame of play at the current speed, when the data mode plays
+    /// whole epochs (the top speeds); `None` when it plays phases.
+    pub fn epochs_per_frame(&self) -> Option<usize> {
+        let speed = self.params.speed;
+        (self.data_mode() && speed >= EPOCH_SPEEDS_FROM)
+            .then(|| EPOCHS_PER_FRAME[(speed - EPOCH_SPEEDS_FROM).min(EPOCHS_PER_FRAME.len() - 1)])
+    }
+
+    /// The learner's own points (the custom set).
+    pub fn points(&self) -> &[Example] {
+        &self.points
+    }
+
+    /// Builds the trainer for `data`; on success it becomes the run's settings and
+    /// training starts at epoch 0. The tutorial's set brings back the preset.
+    pub(super) fn rebuild(&mut self, data: DataParams) -> Result<(), EngineError> {
+        if data.set == DataSet::Tutorial {
+            self.params.data = data;
+            self.set_preset(self.params.preset, self.params.activation);
+            return Ok(());
+        }
+        let trainer = data.trainer(
+            self.params.activation,
+            self.params.learning_rate,
+            &self.points,
+        )?;
+        self.trainer = trainer;
+        self.checkpoint.clone_from(&self.trainer);
+        self.params.data = data;
+        self.params.input = None;
+        self.params.target = None;
+        self.playing = false;
+        self.dismiss_explosion(Lab::Network);
+        Ok(())
+    }
+
+    /// `edit` applied to a copy of the settings, then [`Self::rebuild`].
+    pub(super) fn edit_data(
+        &mut self,
+        edit: impl FnOnce(&mut DataParams),
+    ) -> Result<(), EngineError> {
+        let mut data = self.params.data.clone();
+        edit(&mut data);
+        self.rebuild(data)
+    }
+
+    /// Another set. Leaving the tutorial takes the Playground's rate (0.03) unless the
+    /// learner changed it; a regression set takes an output that can fit its targets.
+    pub(super) fn set_data_set(&mut self, set: DataSet) -> Result<(), EngineError> {
+        let from_tutorial = !self.data_mode();
+        if from_tutorial && set != DataSet::Tutorial && self.params.learning_rate == 0.5 {
+            self.params.learning_rate = DATA_LEARNING_RATE;
+        }
+        if set == DataSet::Custom && self.points.is_empty() {
+            let (train, test) = self.trainer.examples();
+            self.points = train.iter().chain(test).copied().collect();
+        }
+        if set == DataSet::Tutorial {
+            // The tutorial's preset and its own rate, as the page first showed them.
+            self.params.learning_rate = 0.5;
+            self.params.preset = Preset::TutorialRegression;
+        }
+        self.edit_data(|d| {
+            d.set = set;
+            if set.is_regression() && !d.output.fits_regression() {
+                d.output = OutputKind::IdentitySquared;
+            }
+        })
+    }
+
+    /// A hidden layer more or less; neurons of hidden layer k more or less.
+    pub(super) fn reshape(
+        &mut self,
+        layer: Option<usize>,
+        delta: isize,
+    ) -> Result<(), EngineError> {
+        self.edit_data(|d| match layer {
+            None if delta > 0 && d.hidden.len() < MAX_LAYERS => {
+                d.hidden.push(2);
+                if let Some(a) = d.activations.as_mut() {
+                    a.push(a.last().copied().unwrap_or(Activation::Tanh));
+                }
+            }
+            None if delta < 0 => {
+                d.hidden.pop();
+                if let Some(a) = d.activations.as_mut() {
+                    a.truncate(d.hidden.len());
+                }
+            }
+            None => {}
+            Some(k) => {
+                if let Some(n) = d.hidden.get_mut(k) {
+                    *n = n.saturating_add_signed(delta).clamp(1, MAX_NEURONS);
+                }
+            }
+        })
+    }
+
+    /// Hidden layer k's activation (the others keep theirs).
+    pub(super) fn set_layer_activation(
+        &mut self,
+        k: usize,
+        a: Activation,
+    ) -> Result<(), EngineError> {
+        let all = self.params.activation;
+        self.edit_data(|d| {
+            let mut acts = d.hidden_activations(all);
+            if let Some(slot) = acts.get_mut(k) {
+                *slot = a;
+            }
+            d.activations = Some(acts);
+        })
+    }
+
+    /// A point of the learner's own: the current points (training and test) become the
+    /// custom set if they were not already, and the new one joins them.
+    pub(super) fn add_point(&mut self, x: [f64; 2], label: f64) -> Result<(), EngineError> {
+        self.own_points();
+        self.points.push(Example { x, label });
+        self.edit_data(|d| d.set = DataSet::Custom)
+    }
+
+    /// Removes the point nearest to `x` within `radius`; nothing if none is that close.
+    pub(super) fn remove_point(&mut self, x: [f64; 2], radius: f64) -> Result<(), EngineError> {
+        self.own_points();
+        let dist = |e: &Example| (e.x[0] - x[0]).hypot(e.x[1] - x[1]);
+        let nearest = (0..self.points.len())
+            .filter(|&i| dist(&self.points[i]) <= radius)
+            .min_by(|&a, &b| dist(&self.points[a]).total_cmp(&dist(&self.points[b])));
+        if let Some(i) = nearest {
+            self.points.remove(i);
+        }
+        self.edit_data(|d| d.set = DataSet::Custom)
+    }
+
+    /// A run's points become the learner's own (once, when leaving a generated set).
+    fn own_points(&mut self) {
+        if self.params.data.set != DataSet::Custom {
+            let (train, test) = self.trainer.examples();
+            self.points = train.iter().chain(test).copied().collect();
+        }
+    }
+
+    /// A CSV's good lines become the custom set; the first bad line (and how many
+    /// there were) is named in the alert, in the learner's language.
+    pub(super) fn load_csv(&mut self, text: &str) -> Result<(), EngineError> {
+        let read = parse_csv(text);
+        let bad = read.errors.len();
+        if !read.examples.is_empty() {
+            self.points = read.examples;
+            self.edit_data(|d| d.set = DataSet::Custom)?;
+        }
+        if let Some(first) = read.errors.into_iter().next() {
+            let message =
+                Message::engine(&EngineError::from(first)).with("more", Arg::Count(bad - 1));
+            self.alert = Some(
+                Message::new(Topic::Train, "csv-summary")
+                    .with("first", Arg::Message(Box::new(message)))
+                    .with("count", Arg::Count(bad)),
+            );
+            self.exploded = None;
+        }
+        Ok(())
+    }
+
+    /// The commands that take the run to `data`, each with its link pair, the set
+    /// first (it may bring the tutorial back, or a rate). After a preset is rebuilt
+    /// (`rebuilt`) the run is on the tutorial's sample again.
+    pub(super) fn data_link_commands(
+        &self,
+        data: &DataParams,
+        rebuilt: bool,
+    ) -> Vec<(NetworkCommand, String)> {
+        use NetworkCommand as C;
+        let mut now = self.params.data.clone();
+        if rebuilt {
+            now.set = DataSet::Tutorial;
+        }
+        if data.set == DataSet::Tutorial {
+            return if now.set == DataSet::Tutorial {
+                Vec::new()
+            } else {
+                vec![(C::SetDataSet(DataSet::Tutorial), "data=tutorial".into())]
+            };
+        }
+        let pairs = crate::app::link::data_pairs(data);
+        let pair = |key: &str| {
+            let prefix = format!("{key}=");
+            pairs
+                .iter()
+                .find(|p| p.starts_with(&prefix))
+                .cloned()
+                .unwrap_or_default()
+        };
+        let mut cmds = Vec::new();
+        let mut field = |differs: bool, cmd: NetworkCommand, key: &str| {
+            if differs {
+                cmds.push((cmd, pair(key)));
+            }
+        };
+        // The set first, then each setting (each rebuild checks one value, so a
+        // refused one leaves the rest applied).
+        field(data.set != now.set, C::SetDataSet(data.set), "data");
+        field(data.seed != now.seed, C::SetDataSeed(data.seed), "seed");
+        field(data.count != now.count, C::SetCount(data.count), "count");
+        field(data.noise != now.noise, C::SetNoise(data.noise), "noise");
+        let fraction = data.train_fraction;
+        field(
+            fraction != now.train_fraction,
+            C::SetTrainFraction(fraction),
+            "train",
+        );
+        field(data.output != now.output, C::SetOutput(data.output), "out");
+        field(data.init != now.init, C::SetInit(data.init), "init");
+        field(
+            data.batch_size != now.batch_size,
+            C::SetBatchSize(data.batch_size),
+            "batch",
+        );
+        field(
+            data.optimizer != now.optimizer,
+            C::SetOptimizer(data.optimizer),
+            "opt",
+        );
+        let reg = data.regularization;
+        field(reg != now.regularization, C::SetRegularization(reg), "reg");
+        field(
+            data.schedule != now.schedule,
+            C::SetSchedule(data.schedule),
+            "schedule",
+        );
+        let shape = data.features != now.features
+            || data.hidden != now.hidden
+            || data.activations != now.activations;
+        field(
+            shape,
+            C::SetShape(
+                data.features.clone(),
+                data.hidden.clone(),
+                data.activations.clone(),
+            ),
+            "shape",
+        );
+        cmds
+    }
+
+    /// Plays epochs: how many this frame at `speed` (the top speeds of the data mode).
+    pub(super) fn play_epochs(&mut self, epochs: usize) -> bool {
+        if !self.trainer.is_exploded() {
+            self.checkpoint.clone_from(&self.trainer);
+        }
+        match self.trainer.train_epochs(epochs) {
+            Ok(_) => true,
+            Err(EngineError::Exploded) => {
+                self.playing = false;
+                self.raise_explosion(Lab::Network);
+                true
+            }
+            Err(other) => {
+                self.playing = false;
+                self.alert = Some(Message::engine(&other));
+                true
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The data plot: the plane [−6, 6]² with the output's decision boundary as a heat
+//! map on the Playground's orange–blue diverging scale (−1 orange, 0 grey, +1
+//! blue), the training points on top (test points with a dark ring, on request),
+//! and the ticks. The heat map itself is RGBA for `ImageData` ([`score_rgba`]);
+//! the web layer blits it under what [`draw_points`] draws. [`DataPlot`] maps
+//! between the plane and the canvas both ways, so a click becomes a point.
+
+use plotters::coord::Shift;
+use plotters::drawing::DrawingArea;
+use plotters::element::Circle;
+use plotters::prelude::DrawingBackend;
+use plotters::style::text_anchor::HPos;
+use plotters::style::{Color, RGBColor};
+
+use crate::engine::data::Example;
+use crate::view::network::text::{draw_text, px, Ink};
+use crate::view::network::DrawResult;
+use crate::view::palette;
+
+/// The plane's half-width: points live in [−EXTENT, EXTENT]².
+pub const EXTENT: f64 = 6.0;
+
+/// The Playground's scale ends and middle: −1, 0, +1.
+const ORANGE: (f64, f64, f64) = (245.0, 147.0, 34.0);
+const GREY: (f64, f64, f64) = (232.0, 234.0, 235.0);
+const BLUE: (f64, f64, f64) = (8.0, 119.0, 189.0);
+
+/// The colour of an output `v` on the diverging scale (clamped to [−1, 1]; NaN grey).
+pub fn score_rgb(v: f64) -> [u8; 3] {
+    let v = if v.is_nan() { 0.0 } else { v.clamp(-1.0, 1.0) };
+    let (end, t) = if v < 0.0 { (ORANGE, -v) } else { (BLUE, v) };
+    let mix = |a: f64, b: f64| (a + (b - a) * t).round() as u8;
+    [mix(GREY.0, end.0), mix(GREY.1, end.1), mix(GREY.2, end.2)]
+}
+
+/// How far the heat map is mixed towards white, so the points (full colour) stand out.
+pub const HEAT_LIGHTEN: f64 = 0.3;
+
+/// RGBA of a grid of outputs (row 0 at the top, as `Trainer::predict_grid` lays it out),
+/// on the scale lightened by [`HEAT_LIGHTEN`].
+pub fn score_rgba(score: &[f64]) -> Vec<u8> {
+    let light = |c: u8| (f64::from(c) + (255.0 - f64::from(c)) * HEAT_LIGHTEN).round() as u8;
+    let mut rgba = Vec::with_capacity(score.len() * 4);
+    for &v in score {
+        let [r, g, b] = score_rgb(v);
+        rgba.extend_from_slice(&[light(r), light(g), light(b), 255]);
+    }
+    rgba
+}
+
+/// Where the plane sits on the canvas: a square of `side` backing px at (`left`, `top`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DataPlot {
+    /// Left edge of the square (backing px).
+    pub left: f64,
+    /// Top edge of the square (backing px).
+    pub top: f64,
+    /// Side of the square (backing px).
+    pub side: f64,
+}
+
+impl DataPlot {
+    /// The largest square that fits a `w × h` canvas beside room for the ticks.
+    pub fn fit(w: f64, h: f64, scale: f64) -> DataPlot {
+        let (left, bottom, pad) = (26.0 * scale, 20.0 * scale, 6.0 * scale);
+        let side = (w - left - pad).min(h - bottom - pad).max(10.0);
+        DataPlot {
+            left,
+            top: pad,
+            side,
+        }
+    }
+
+    /// The canvas point of the plane's point `x`.
+    pub fn to_px(&self, x: [f64; 2]) -> (f64, f64) {
+        let u = (x[0] + EXTENT) / (2.0 * EXTENT);
+        let v = (EXTENT - x[1]) / (2.0 * EXTENT);
+        (self.left + u * self.side, self.top + v * self.side)
+    }
+
+    /// The plane's point under the canvas point (bx, by), if inside the square.
+    pub fn to_data(&self, bx: f64, by: f64) -> Option<[f64; 2]> {
+        let u = (bx - self.left) / self.side;
+        let v = (by - self.top) / self.side;
+        ((0.0..=1.0).contains(&u) && (0.0..=1.0).contains(&v))
+            .then(|| [-EXTENT + u * 2.0 * EXTENT, EXTENT - v * 2.0 * EXTENT])
+    }
+
+    /// Plane units per backing pixel (a click's reach when removing a point).
+    pub fn units_per_px(&self) -> f64 {
+        2.0 * EXTENT / self.side
+    }
+}
+
+/// Draws the points (training filled with a white ring; test, if `test` is given,
+/// with a dark ring) and the ticks, over the heat map already on the canvas.
+pub fn draw_points<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    plot: &DataPlot,
+    train: &[Example],
+    test: Option<&[Example]>,
+    scale: f64,
+) -> DrawResult<DB> {
+    let r = (3.0 * scale).round().max(2.0) as i32;
+    let ring = (scale.round() as u32).max(1);
+    let dot = |e: &Example, edge: RGBColor| {
+        let [cr, cg, cb] = score_rgb(e.label);
+        let at = px(plot.to_px(e.x));
+        [
+            Circle::new(at, r, RGBColor(cr, cg, cb).filled()),
+            Circle::new(at, r, edge.stroke_width(ring)),
+        ]
+    };
+    for e in train {
+        for c in dot(e, palette::BACKGROUND) {
+            area.draw(&c)?;
+        }
+    }
+    for e in test.unwrap_or(&[]) {
+        for c in dot(e, palette::INK) {
+            area.draw(&c)?;
+        }
+    }
+    draw_ticks(area, plot, scale)
+}
+
+fn draw_ticks<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    plot: &DataPlot,
+    scale: f64,
+) -> DrawResult<DB> {
+    let ink = Ink::new(11.0 * scale, palette::MUTED);
+    for t in [-6.0, -3.0, 0.0, 3.0, 6.0_f64] {
+        let label = format!("{t}");
+        let (x, _) = plot.to_px([t, 0.0]);
+        let below = plot.top + plot.side + 10.0 * scale;
+        draw_text(area, &label, (x, below), ink)?;
+        let (_, y) = plot.to_px([0.0, t]);
+        let ink = ink.anchored(HPos::Right);
+        draw_text(area, &label, (plot.left - 4.0 * scale, y), ink)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scale_runs_orange_grey_blue() {
+        assert_eq!(score_rgb(-1.0), [245, 147, 34]);
+        assert_eq!(score_rgb(0.0), [232, 234, 235]);
+        assert_eq!(score_rgb(1.0), [8, 119, 189]);
+        assert_eq!(score_rgb(5.0), score_rgb(1.0));
+        // Halfway to blue: (232 + 8)/2 = 120, (234 + 119)/2 = 176.5 → 177, (235 + 189)/2 = 212.
+        assert_eq!(score_rgb(0.5), [120, 177, 212]);
+        // The map is 30 % towards white: NaN → 232 + 0.3·23 = 238.9 → 239; 8 + 0.3·247 = 82.1 → 82.
+        assert_eq!(
+            score_rgba(&[f64::NAN, 1.0]),
+            vec![239, 240, 241, 255, 82, 160, 209, 255]
+        );
+    }
+
+    #[test]
+    fn clicks_map_back_to_the_plane() {
+        let plot = DataPlot::fit(400.0, 400.0, 1.0);
+        for x in [[-6.0, 6.0], [0.0, 0.0], [2.5, -4.0]] {
+            let (bx, by) = plot.to_px(x);
+            let back = plot.to_data(bx, by).unwrap_or([f64::NAN; 2]);
+            assert!((back[0] - x[0]).abs() < 1e-9 && (back[1] - x[1]).abs() < 1e-9);
+        }
+        assert_eq!(plot.to_data(0.0, 0.0), None);
+    }
+}

@@ -1,0 +1,257 @@
+//! Tab ①'s data card on the page: the data plot (the output's grid from the
+//! engine's `predict_grid` as `ImageData`, scaled into the plot square, the points
+//! drawn over it), the train/test losses by epoch, the status line, the shape's
+//! +/- buttons (rebuilt only when the shape changes), the hidden control groups.
+
+use wasm_bindgen::{Clamped, JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+
+use crate::app::network::{NetworkController, HIDEABLE};
+use crate::app::App;
+use crate::engine::snapshot::NetworkSnapshot;
+use crate::i18n::{tf, Lang};
+use crate::view::descent::ChartStyle;
+use crate::view::network::boundary::{draw_points, score_rgba, DataPlot, EXTENT};
+use crate::view::network::epochs::draw_epoch_losses;
+use crate::view::number::fmt;
+
+use super::super::canvas::{report, Surface};
+use super::super::dom::{by_id, document, set_attr, set_hidden, set_text};
+
+/// Points per side of the boundary's grid.
+pub const GRID: usize = 100;
+
+/// The data card's canvases and what was last built.
+pub struct DataView {
+    plot: Surface,
+    epochs: Surface,
+    /// The grid's own canvas, `GRID × GRID`, scaled into the plot square.
+    scratch: Option<(HtmlCanvasElement, CanvasRenderingContext2d)>,
+    geometry: DataPlot,
+    /// The hidden sizes the +/- buttons were built for.
+    shape: Option<Vec<usize>>,
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("no 2d context"))?
+        .dyn_into::<CanvasRenderingContext2d>()
+        .map_err(|_| JsValue::from_str("not a 2d context"))
+}
+
+impl DataView {
+    /// The card's canvases (`#data-canvas`, `#epoch-canvas`).
+    pub fn new() -> Result<DataView, JsValue> {
+        Ok(DataView {
+            plot: Surface::new("data-canvas")?,
+            epochs: Surface::new("epoch-canvas")?,
+            scratch: None,
+            geometry: DataPlot::fit(1.0, 1.0, 1.0),
+            shape: None,
+        })
+    }
+
+    /// Resizes the backing stores; returns whether anything changed.
+    pub fn fit(&mut self) -> bool {
+        let resized = self.plot.fit() | self.epochs.fit();
+        if resized {
+            let (w, h) = self.plot.size();
+            self.geometry = DataPlot::fit(w, h, self.plot.scale);
+        }
+        resized
+    }
+
+    /// The plane's point under (x, y) CSS px on the plot, if inside it.
+    pub fn point_at(&self, x: f64, y: f64) -> Option<[f64; 2]> {
+        let (bx, by) = self.plot.to_backing(x, y);
+        self.geometry.to_data(bx, by)
+    }
+
+    /// How far (plane units) a tap reaches when removing a point: 8 CSS px.
+    pub fn reach(&self) -> f64 {
+        8.0 * self.plot.scale * self.geometry.units_per_px()
+    }
+
+    /// Paints the card for the App's data-set run (or hides it for the tutorial's sample).
+    pub fn paint(&mut self, app: &App, snap: &NetworkSnapshot) -> Result<(), JsValue> {
+        let lab = app.network();
+        let mode = if lab.data_mode() { "data" } else { "tutorial" };
+        set_attr("data-section", "data-mode", mode);
+        for group in HIDEABLE {
+            let hidden = lab.params().hide.iter().any(|h| h == group);
+            set_hidden(&format!("group-{group}"), hidden);
+        }
+        if !lab.data_mode() {
+            return Ok(());
+        }
+        // The card may have just been shown (its canvases had no size): fit them now.
+        self.fit();
+        self.paint_plot(lab)?;
+        self.paint_epochs(snap, app.lang());
+        set_text("data-status", &status(lab, snap, app.lang()));
+        self.update_shape(lab, app.lang())
+    }
+
+    fn paint_plot(&mut self, lab: &NetworkController) -> Result<(), JsValue> {
+        let trainer = lab.trainer();
+        let bounds = [-EXTENT, EXTENT, -EXTENT, EXTENT];
+        let grid = trainer
+            .predict_grid(GRID, bounds)
+            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let rgba = score_rgba(&grid.score);
+        if self.scratch.is_none() {
+            let canvas: HtmlCanvasElement = document()?.create_element("canvas")?.dyn_into()?;
+            canvas.set_width(GRID as u32);
+            canvas.set_height(GRID as u32);
+            let ctx = context(&canvas)?;
+            self.scratch = Some((canvas, ctx));
+        }
+        let ctx = context(&self.plot.canvas)?;
+        let (w, h) = self.plot.size();
+        ctx.set_fill_style_str("#ffffff");
+        ctx.fill_rect(0.0, 0.0, w, h);
+        if let Some((canvas, scratch)) = &self.scratch {
+            let data = ImageData::new_with_u8_clamped_array_and_sh(
+                Clamped(&rgba),
+                GRID as u32,
+                GRID as u32,
+            )?;
+            scratch.put_image_data(&data, 0.0, 0.0)?;
+            ctx.set_image_smoothing_enabled(true);
+            let g = self.geometry;
+            ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+                canvas, g.left, g.top, g.side, g.side,
+            )?;
+        }
+        let (train, test) = trainer.examples();
+        let test = lab.show_test().then_some(test);
+        if let Some(area) = self.plot.area() {
+            let drawn = draw_points(&area, &self.geometry, train, test, self.plot.scale);
+            report(drawn.map_err(|e| e.to_string()));
+        }
+        Ok(())
+    }
+
+    fn paint_epochs(&mut self, snap: &NetworkSnapshot, lang: Lang) {
+        if let Some(area) = self.epochs.area() {
+            let style = ChartStyle {
+                lang,
+                scale: self.epochs.scale,
+            };
+            let tr = &snap.training;
+            let drawn = draw_epoch_losses(&area, &tr.train_loss, &tr.test_loss, &style);
+            report(drawn.map_err(|e| e.to_string()));
+        }
+    }
+
+    /// One "− n +" per hidden layer, rebuilt when the shape changes.
+    fn update_shape(&mut self, lab: &NetworkController, lang: Lang) -> Result<(), JsValue> {
+        let hidden = &lab.params().data.hidden;
+        if self.shape.as_ref() == Some(hidden) {
+            return Ok(());
+        }
+        let html: String = hidden
+            .iter()
+            .enumerate()
+            .map(|(k, n)| {
+                let label = tf(lang, "net.shape.layer", &[("k", &(k + 1).to_string()), ("n", &n.to_string())]);
+                format!(
+                    "<span class=\"layer\"><button type=\"button\" data-layer=\"{k}\" data-delta=\"-1\" aria-label=\"− {label}\">−</button>{label}<button type=\"button\" data-layer=\"{k}\" data-delta=\"1\" aria-label=\"+ {label}\">+</button></span>"
+                )
+            })
+            .collect();
+        by_id::<web_sys::Element>("shape-layers")?.set_inner_html(&html);
+        self.shape = Some(hidden.clone());
+        Ok(())
+    }
+
+    /// The +/- labels are in the page's language: build them again.
+    pub fn forget_shape(&mut self) {
+        self.shape = None;
+    }
+}
+
+/// "epoch 12 · train loss 0.031 · …" from the snapshot.
+fn status(lab: &NetworkController, snap: &NetworkSnapshot, lang: Lang) -> String {
+    let tr = &snap.training;
+    let last = |v: &[f64]| v.last().map_or_else(|| "—".to_string(), |x| fmt(*x));
+    let percent =
+        |a: Option<f64>| a.map_or_else(|| "—".to_string(), |a| format!("{:.1} %", 100.0 * a));
+    let epoch = tr.epoch.to_string();
+    let (train, test) = (last(&tr.train_loss), last(&tr.test_loss));
+    if lab.params().data.set.is_regression() {
+        return tf(
+            lang,
+            "net.status.regression",
+            &[("epoch", &epoch), ("train", &train), ("test", &test)],
+        );
+    }
+    tf(
+        lang,
+        "net.status",
+        &[
+            ("epoch", &epoch),
+            ("train", &train),
+            ("test", &test),
+            ("tracc", &percent(tr.train_accuracy)),
+            ("teacc", &percent(tr.test_accuracy)),
+        ],
+    )
+}
+
+/// Writes the run's settings into the card's fields (after a set change, a link, a language).
+pub fn refill(lab: &NetworkController) {
+    use super::panels::{set_select, set_value};
+    use crate::engine::build::Init;
+    use crate::engine::data::Feature;
+    use crate::engine::optim::{Optimizer, Regularization, Schedule};
+    let d = &lab.params().data;
+    set_select("data-set", d.set.name());
+    set_value("noise", &d.noise.to_string());
+    set_value("train-fraction", &d.train_fraction.to_string());
+    set_value("count", &d.count.to_string());
+    set_value("data-seed", &d.seed.to_string());
+    set_value("batch", &d.batch_size.to_string());
+    for f in Feature::ALL {
+        set_checked(&format!("feat-{}", f.name()), d.features.contains(&f));
+    }
+    set_select("output-kind", d.output.name());
+    match d.init {
+        Init::Seeded(seed) => {
+            set_value("init-seed", &seed.to_string());
+            set_checked("init-zero", false);
+        }
+        Init::Zero => set_checked("init-zero", true),
+    }
+    set_select("optimizer", d.optimizer.name());
+    match d.optimizer {
+        Optimizer::Sgd => {}
+        Optimizer::Momentum { beta } => set_value("beta1", &beta.to_string()),
+        Optimizer::Adam {
+            beta1,
+            beta2,
+            epsilon,
+        } => {
+            set_value("beta1", &beta1.to_string());
+            set_value("beta2", &beta2.to_string());
+            set_value("epsilon", &epsilon.to_string());
+        }
+    }
+    set_select("reg", d.regularization.name());
+    if d.regularization != Regularization::None {
+        set_value("reg-rate", &d.regularization.rate().to_string());
+    }
+    let schedule = match d.schedule {
+        Schedule::Constant => "constant",
+        Schedule::StepDecay { .. } => "step:50,0.5",
+        Schedule::InverseTime { .. } => "inverse-time:0.01",
+    };
+    set_select("schedule", schedule);
+}
+
+fn set_checked(id: &str, on: bool) {
+    if let Ok(el) = by_id::<web_sys::HtmlInputElement>(id) {
+        el.set_checked(on);
+    }
+}
