@@ -10,31 +10,16 @@ use backprop_lab::engine::image::{Picture, FEATURES};
 use backprop_lab::web::{CatLab, DescentLab, GraphLab, NetworkLab};
 use cats_hdf5_common::course_file;
 use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::{JsError, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
+
+mod web_common;
+
+use web_common::{get, message, num};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const TOL: f64 = 1e-12;
-
-fn get(v: &JsValue, path: &[&str]) -> JsValue {
-    path.iter().fold(v.clone(), |acc, key| {
-        let key = match key.parse::<u32>() {
-            Ok(i) => JsValue::from(i),
-            Err(_) => JsValue::from_str(key),
-        };
-        Reflect::get(&acc, &key).unwrap_or(JsValue::UNDEFINED)
-    })
-}
-
-fn num(v: &JsValue, path: &[&str]) -> f64 {
-    get(v, path).as_f64().unwrap_or(f64::NAN)
-}
-
-fn message(err: JsError) -> String {
-    let value = JsValue::from(err);
-    get(&value, &["message"]).as_string().unwrap_or_default()
-}
 
 fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())

@@ -5,30 +5,14 @@
 
 use backprop_lab::web::NetworkLab;
 use js_sys::{Array, Float64Array, Object, Reflect, JSON};
-use wasm_bindgen::{JsError, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
+mod web_common;
+
+use web_common::{get, message, num};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn get(v: &JsValue, path: &[&str]) -> JsValue {
-    path.iter().fold(v.clone(), |acc, key| {
-        let key = match key.parse::<u32>() {
-            Ok(i) => JsValue::from(i),
-            Err(_) => JsValue::from_str(key),
-        };
-        Reflect::get(&acc, &key).unwrap_or(JsValue::UNDEFINED)
-    })
-}
-
-fn num(v: &JsValue, path: &[&str]) -> f64 {
-    get(v, path).as_f64().unwrap_or(f64::NAN)
-}
-
-fn message(err: JsError) -> String {
-    get(&JsValue::from(err), &["message"])
-        .as_string()
-        .unwrap_or_default()
-}
 
 fn numbers(v: &[f64]) -> JsValue {
     v.iter()

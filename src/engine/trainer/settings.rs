@@ -166,17 +166,7 @@ impl Trainer {
         test: Vec<Example>,
     ) -> Result<(), EngineError> {
         let features = self.features();
-        let (data, test_data) = Trainer::encode(&self.mlp, &features, &train, &test)?;
-        self.data = data;
-        self.test = test_data;
-        self.examples = Some(Examples {
-            features,
-            train,
-            test,
-        });
-        self.chosen = 0;
-        self.restart_training();
-        Ok(())
+        self.install(None, features, train, test)
     }
 
     /// A new network (and features, whose count must equal its inputs) on the same points:
@@ -187,9 +177,24 @@ impl Trainer {
             Some(e) => (e.train.clone(), e.test.clone()),
             None => return Err(TrainError::NoExamples.into()),
         };
-        let (data, test_data) = Trainer::encode(&mlp, &features, &train, &test)?;
-        self.initial = mlp.clone();
-        self.mlp = mlp;
+        self.install(Some(mlp), features, train, test)
+    }
+
+    /// Encodes the points for `mlp` (or the current network) and takes them, with the
+    /// network when one is given; nothing changes if a label does not fit the loss.
+    fn install(
+        &mut self,
+        mlp: Option<Mlp>,
+        features: FeatureSet,
+        train: Vec<Example>,
+        test: Vec<Example>,
+    ) -> Result<(), EngineError> {
+        let network = mlp.as_ref().unwrap_or(&self.mlp);
+        let (data, test_data) = Trainer::encode(network, &features, &train, &test)?;
+        if let Some(mlp) = mlp {
+            self.initial = mlp.clone();
+            self.mlp = mlp;
+        }
         self.data = data;
         self.test = test_data;
         self.examples = Some(Examples {

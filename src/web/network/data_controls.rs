@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DragEvent, Event, MouseEvent, PointerEvent};
 
 use crate::app::input::{parse_count, parse_number};
+use crate::app::message::Message;
 use crate::app::network::dataset::OutputKind;
 use crate::app::network::NetworkCommand as N;
 use crate::app::Command;
@@ -25,26 +26,36 @@ fn network(p: &mut Page, cmd: N) {
     p.apply(Command::Network(cmd));
 }
 
-/// A typed number field: refused text names the field in the alert.
+/// A typed field read by `parse` (a number, a count): refused text names the field
+/// in the alert.
+fn typed_field<T: 'static>(
+    w: &mut Wiring,
+    id: &'static str,
+    label: &'static str,
+    parse: fn(&str) -> Result<T, Message>,
+    cmd: fn(T) -> N,
+) -> Result<(), JsValue> {
+    w.on(id, "change", move |p, _| match parse(&field_value(id)) {
+        Ok(v) => network(p, cmd(v)),
+        Err(reason) => network(
+            p,
+            N::RejectField {
+                field: label,
+                text: field_value(id),
+                reason,
+            },
+        ),
+    })
+}
+
+/// A typed number field.
 fn number_field(
     w: &mut Wiring,
     id: &'static str,
     label: &'static str,
     cmd: fn(f64) -> N,
 ) -> Result<(), JsValue> {
-    w.on(id, "change", move |p, _| {
-        match parse_number(&field_value(id)) {
-            Ok(v) => network(p, cmd(v)),
-            Err(reason) => network(
-                p,
-                N::RejectField {
-                    field: label,
-                    text: field_value(id),
-                    reason,
-                },
-            ),
-        }
-    })
+    typed_field(w, id, label, parse_number, cmd)
 }
 
 /// A typed whole-number field.
@@ -54,19 +65,7 @@ fn count_field(
     label: &'static str,
     cmd: fn(usize) -> N,
 ) -> Result<(), JsValue> {
-    w.on(id, "change", move |p, _| {
-        match parse_count(&field_value(id)) {
-            Ok(v) => network(p, cmd(v)),
-            Err(reason) => network(
-                p,
-                N::RejectField {
-                    field: label,
-                    text: field_value(id),
-                    reason,
-                },
-            ),
-        }
-    })
+    typed_field(w, id, label, parse_count, cmd)
 }
 
 fn wire_data(w: &mut Wiring) -> Result<(), JsValue> {
