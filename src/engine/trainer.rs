@@ -285,8 +285,9 @@ impl Trainer {
         self.sample + self.chosen.min(self.batch_len() - 1)
     }
 
-    /// The current batch: `data[sample .. sample + len]`.
-    fn batch_len(&self) -> usize {
+    /// The current batch's length: `data[sample .. sample + len]` (the last batch
+    /// of an epoch may be shorter than the batch size).
+    pub fn batch_len(&self) -> usize {
         self.batch_size.min(self.data.len() - self.sample).max(1)
     }
 

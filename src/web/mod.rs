@@ -50,6 +50,7 @@ fn wire(runner: &Shared) -> Result<Vec<Listener>, JsValue> {
     };
     network::controls::wire(&mut wiring)?;
     network::data_controls::wire(&mut wiring)?;
+    network::inspect::wire(&mut wiring)?;
     graph::wire::wire(&mut wiring)?;
     cats::events::wire(&mut wiring)?;
     wire_page(&mut wiring)?;

@@ -10,6 +10,7 @@ use crate::engine::optim::{Optimizer, Regularization, Schedule};
 use crate::engine::trainer::ParamRef;
 
 use super::dataset::{DataParams, OutputKind};
+use super::inspect::CheckScope;
 
 use super::rates::DEFAULT_SPEED;
 
@@ -98,6 +99,12 @@ pub enum NetworkCommand {
     Reinitialise,
     /// One weight or bias set to a value (the boundary follows).
     SetParameter(ParamRef, f64),
+    /// The inspector shows this weight or bias (`None` closes it).
+    SelectParameter(Option<ParamRef>),
+    /// The inspector's nudge h (finite, 0 < |h| ≤ 1).
+    SetCheckNudge(f64),
+    /// The inspector nudges the chosen example's loss or the batch's mean loss.
+    SetCheckScope(CheckScope),
     /// Training: examples per mini-batch.
     SetBatchSize(usize),
     /// Training: the optimizer and its hyper-parameters.

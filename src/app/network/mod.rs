@@ -4,6 +4,7 @@
 
 mod command;
 pub mod dataset;
+pub mod inspect;
 mod play;
 pub mod rates;
 mod run;
@@ -17,7 +18,9 @@ use crate::engine::snapshot::{DescentSnapshot, NetworkSnapshot};
 use crate::engine::trainer::Trainer;
 use crate::engine::EngineError;
 
+use crate::engine::train_error::TrainError;
 pub use command::{round_start, NetworkCommand, NetworkParams, HIDEABLE};
+use inspect::{Inspection, Inspector};
 pub use settings::one_hot;
 
 /// Which view of tab ① an explosion happened in.
@@ -50,6 +53,8 @@ pub struct NetworkController {
     alert: Option<Message>,
     /// The view whose explosion the alert explains (it offers "back" and "start over").
     exploded: Option<Lab>,
+    /// The weight or bias the learner picked, and its gradient check's settings.
+    inspector: Inspector,
 }
 
 /// How many phases one frame may run at most, so a slow frame cannot freeze the page.
@@ -83,6 +88,7 @@ impl NetworkController {
             points: Vec::new(),
             alert: None,
             exploded: None,
+            inspector: Inspector::default(),
         }
     }
 
@@ -240,6 +246,15 @@ impl NetworkController {
             C::SetInit(init) => self.edit_data(|d| d.init = init),
             C::Reinitialise => self.edit_data(|_| {}),
             C::SetParameter(param, v) => self.network_step(|t| t.set_parameter(param, v)),
+            C::SelectParameter(param) => {
+                self.inspector.selected = param;
+                Ok(())
+            }
+            C::SetCheckNudge(h) => self.set_check_nudge(h),
+            C::SetCheckScope(scope) => {
+                self.inspector.scope = scope;
+                Ok(())
+            }
             C::SetBatchSize(n) => self.edit_data(|d| d.batch_size = n),
             C::SetOptimizer(o) => self.edit_data(|d| d.optimizer = o),
             C::SetRegularization(r) => self.edit_data(|d| d.regularization = r),
@@ -258,6 +273,22 @@ impl NetworkController {
         if let Err(err) = result {
             self.refuse(err);
         }
+        self.inspector.fit(&self.trainer);
+    }
+
+    /// The inspector's h: finite, non-zero and at most 1 in size (a larger nudge
+    /// measures a secant, not the slope).
+    fn set_check_nudge(&mut self, h: f64) -> Result<(), EngineError> {
+        if !(h.is_finite() && h != 0.0 && h.abs() <= 1.0) {
+            return Err(TrainError::OutOfRange {
+                what: "h",
+                value: h,
+                range: "0 < |h| ≤ 1",
+            }
+            .into());
+        }
+        self.inspector.nudge = h;
+        Ok(())
     }
 
     fn refuse(&mut self, err: EngineError) {
@@ -333,5 +364,13 @@ impl NetworkController {
     /// and, for the network, "back to the last finite state".
     pub fn exploded(&self) -> Option<Lab> {
         self.exploded
+    }
+    /// The inspector's settings (the selected parameter, h, the scope).
+    pub fn inspector(&self) -> &Inspector {
+        &self.inspector
+    }
+    /// The selected parameter's value and gradient check (None if none is selected).
+    pub fn inspection(&self) -> Option<Result<Inspection, EngineError>> {
+        self.inspector.inspect(&self.trainer)
     }
 }

@@ -11,6 +11,7 @@
 
 pub mod boundary;
 mod caption;
+pub mod check;
 mod delta;
 // Arrowheads and label boxes, shared with the graph lab's picture.
 pub(crate) mod edges;

@@ -28,7 +28,7 @@ fn network(p: &mut Page, cmd: N) {
 
 /// A typed field read by `parse` (a number, a count): refused text names the field
 /// in the alert.
-fn typed_field<T: 'static>(
+pub(super) fn typed_field<T: 'static>(
     w: &mut Wiring,
     id: &'static str,
     label: &'static str,

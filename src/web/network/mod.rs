@@ -7,6 +7,7 @@ pub mod api;
 pub mod controls;
 mod data;
 pub mod data_controls;
+pub mod inspect;
 mod panels;
 mod table;
 
@@ -15,6 +16,7 @@ use wasm_bindgen::JsValue;
 use crate::app::network::rates::{descent_stops, network_stops};
 use crate::app::App;
 use crate::engine::snapshot::{DescentSnapshot, NetworkSnapshot};
+use crate::engine::trainer::ParamRef;
 use crate::view::descent::{draw_descent, ChartStyle, DescentMapper};
 use crate::view::network::history::draw_loss_history;
 use crate::view::network::{
@@ -129,15 +131,20 @@ impl NetworkView {
             self.data.forget_shape();
         }
         self.data.paint(app, &snap)?;
+        inspect::update(app, app.lang())?;
         panels::update(self, app, &snap, &dsnap)
     }
 
     /// Paints the three canvases; a drawing error is reported on the console, not fatal.
     fn paint_canvases(&mut self, app: &App, snap: &NetworkSnapshot, dsnap: &DescentSnapshot) {
         let lang = app.lang();
+        // The edge under the pointer, else the weight the inspector shows.
         let hover = match self.hover {
             Some(Hover::Edge(e, _, _)) => Some(e),
-            _ => None,
+            _ => match app.network().inspector().selected {
+                Some(ParamRef::Weight { layer, from, to }) => Some(EdgeRef { layer, from, to }),
+                _ => None,
+            },
         };
         let edge_label = if app.network().show_weights() {
             EdgeLabel::Weight
