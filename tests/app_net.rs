@@ -192,3 +192,15 @@ fn a_teacher_hides_control_groups() {
         .to_query()
         .contains("hide=optimizer,regularization"));
 }
+
+#[test]
+fn a_data_link_without_a_rate_trains_at_the_playgrounds_rate() {
+    let app = app_for("data=circle");
+    assert_eq!(app.network().params().learning_rate, 0.03);
+    assert_eq!(app.network().trainer().learning_rate(), 0.03);
+    let app = app_for("data=circle&lr=0.3");
+    assert_eq!(app.network().trainer().learning_rate(), 0.3);
+    // The tutorial keeps its own 0.5, and a page-written link names its rate.
+    assert_eq!(app_for("").network().trainer().learning_rate(), 0.5);
+    assert!(app_for("data=xor").params().to_query().contains("lr=0.03"));
+}

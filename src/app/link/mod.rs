@@ -12,10 +12,12 @@ use crate::app::cats::{parse_hidden, ModelKind, Settings};
 use crate::app::graph::GraphParams;
 use crate::app::input::{join_numbers, parse_count, parse_input, parse_list, parse_rate};
 use crate::app::message::{Arg, Message, Topic};
+use crate::app::network::dataset::DATA_LEARNING_RATE;
 use crate::app::network::rates::SPEEDS;
 use crate::app::network::NetworkParams;
 use crate::engine::activation::Activation;
 use crate::engine::cats::{Init, Layers};
+use crate::engine::data::DataSet;
 use crate::i18n::Lang;
 
 pub use codec::{decode, encode};
@@ -107,6 +109,12 @@ impl Params {
             }
         }
         params.cats = cats.settings();
+        // A data set trains at the Playground's rate unless the link names one, as
+        // choosing the set on the page does.
+        let rate_given = query.split('&').any(|p| p.split('=').next() == Some("lr"));
+        if !rate_given && params.network.data.set != DataSet::Tutorial {
+            params.network.learning_rate = DATA_LEARNING_RATE;
+        }
         (params, errors)
     }
 
