@@ -64,3 +64,17 @@ test('on a data set the boundary follows an edited weight; a bad value is named'
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a teacher’s link hides control groups; the rest stay', async () => {
+  const { page, context, errors } = await openLab(lab.browser, lab.server.url, { hash: '#data=circle&hide=optimizer,regularization,check&lang=en' });
+  await page.waitForFunction(() => document.querySelector('#data-section').dataset.mode === 'data');
+  for (const group of ['optimizer', 'regularization', 'check']) {
+    assert.equal(await page.isHidden(`#group-${group}`), true, group);
+  }
+  for (const group of ['data', 'features', 'shape', 'output', 'training']) {
+    assert.equal(await page.isVisible(`#group-${group}`), true, group);
+  }
+  assert.match(page.url(), /hide=optimizer,regularization,check/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
