@@ -204,3 +204,23 @@ fn a_data_link_without_a_rate_trains_at_the_playgrounds_rate() {
     assert_eq!(app_for("").network().trainer().learning_rate(), 0.5);
     assert!(app_for("data=xor").params().to_query().contains("lr=0.03"));
 }
+
+#[test]
+fn the_accuracies_are_known_before_any_training() {
+    let app = app_for("data=circle");
+    let lab = app.network();
+    let tr = lab.network().training;
+    // By hand: the share of training points whose tanh output has the label's sign
+    // (the default features x₁, x₂ are the point itself).
+    let (train, _) = lab.trainer().examples();
+    let right = train
+        .iter()
+        .filter(|e| {
+            let out = lab.trainer().mlp().predict(&e.x).unwrap_or_default();
+            (out[0] > 0.0) == (e.label > 0.0)
+        })
+        .count();
+    let expected = right as f64 / train.len() as f64;
+    assert_eq!(tr.train_accuracy, Some(expected));
+    assert!(tr.test_accuracy.is_some());
+}

@@ -119,6 +119,8 @@ impl Trainer {
             train,
             test,
         });
+        // Measured again now that the labels are known: the accuracies need them.
+        t.restart_training();
         Ok(t)
     }
 
