@@ -86,4 +86,6 @@ pub const NET: &[(&str, &str)] = &[
     ("net.check.central", "central difference (L(θ + h) − L(θ − h))/(2h) = {v}"),
     ("net.check.backprop", "backpropagation: ∂L/∂{p} = {v}"),
     ("net.check.agree", "central difference and backpropagation differ by {rel} (relative); ΔL/h is off by about h·∂²L/∂θ²/2."),
+    ("ctl.step-batch", "Step batch"),
+    ("ctl.step-batch.title", "Finish this mini-batch: every phase up to its update"),
 ];

@@ -86,4 +86,6 @@ pub const NET: &[(&str, &str)] = &[
     ("net.check.central", "中心差分 (L(θ + h) − L(θ − h))/(2h) = {v}"),
     ("net.check.backprop", "反向传播：∂L/∂{p} = {v}"),
     ("net.check.agree", "中心差分与反向传播的相对差为 {rel}；ΔL/h 的误差约为 h·∂²L/∂θ²/2。"),
+    ("ctl.step-batch", "完成本批次"),
+    ("ctl.step-batch.title", "完成这个小批量：直到它的更新为止的所有阶段"),
 ];

@@ -129,6 +129,14 @@ fn update_buttons(lab: &NetworkController, lang: Lang) {
         set_text(id, t(lang, if playing { "ctl.pause" } else { "ctl.play" }));
         set_attr(id, "aria-pressed", if playing { "true" } else { "false" });
     }
+    // On a data set one training step is one mini-batch.
+    let (step, title) = if lab.data_mode() {
+        ("ctl.step-batch", "ctl.step-batch.title")
+    } else {
+        ("ctl.step-sample", "ctl.step-sample.title")
+    };
+    set_text("step-sample", t(lang, step));
+    set_attr("step-sample", "title", t(lang, title));
     let speed = SPEEDS[lab.params().speed.min(SPEEDS.len() - 1)];
     let text = match lab.epochs_per_frame() {
         Some(n) => tf(lang, "net.speed.epochs", &[("n", &n.to_string())]),
