@@ -203,6 +203,28 @@ fn a_data_link_without_a_rate_trains_at_the_playgrounds_rate() {
     // The tutorial keeps its own 0.5, and a page-written link names its rate.
     assert_eq!(app_for("").network().trainer().learning_rate(), 0.5);
     assert!(app_for("data=xor").params().to_query().contains("lr=0.03"));
+    // Its hidden layers are the Playground's tanh unless the link says otherwise.
+    let acts = |q: &str| app_for(q).network().network().layers[0].activation;
+    assert_eq!(acts("data=xor"), Activation::Tanh);
+    assert_eq!(acts("data=xor&act=relu"), Activation::Relu);
+    assert_eq!(acts(""), Activation::Sigmoid);
+}
+
+#[test]
+fn leaving_the_tutorial_takes_tanh_and_coming_back_sigmoid() {
+    let mut app = app_for("");
+    net(&mut app, N::SetDataSet(DataSet::Spiral));
+    assert_eq!(
+        app.network().network().layers[0].activation,
+        Activation::Tanh
+    );
+    net(&mut app, N::SetDataSet(DataSet::Tutorial));
+    let snap = app.network().network();
+    assert_eq!(snap.layers[0].activation, Activation::Sigmoid);
+    // The tutorial's numbers again: ŷ = σ(3) + σ(−3) + 0.1 = 1.1 after the forward pass.
+    net(&mut app, N::StepSample);
+    let first = app.network().network().loss_history[0];
+    assert!((first - 0.18).abs() < 1e-12, "{first}");
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::app::cats::{parse_hidden, ModelKind, Settings};
 use crate::app::graph::GraphParams;
 use crate::app::input::{join_numbers, parse_count, parse_input, parse_list, parse_rate};
 use crate::app::message::{Arg, Message, Topic};
-use crate::app::network::dataset::DATA_LEARNING_RATE;
+use crate::app::network::dataset::{DATA_ACTIVATION, DATA_LEARNING_RATE};
 use crate::app::network::rates::SPEEDS;
 use crate::app::network::NetworkParams;
 use crate::engine::activation::Activation;
@@ -109,11 +109,16 @@ impl Params {
             }
         }
         params.cats = cats.settings();
-        // A data set trains at the Playground's rate unless the link names one, as
-        // choosing the set on the page does.
-        let rate_given = query.split('&').any(|p| p.split('=').next() == Some("lr"));
-        if !rate_given && params.network.data.set != DataSet::Tutorial {
-            params.network.learning_rate = DATA_LEARNING_RATE;
+        // A data set trains at the Playground's rate and activation unless the link
+        // names them, as choosing the set on the page does.
+        let given = |key: &str| query.split('&').any(|p| p.split('=').next() == Some(key));
+        if params.network.data.set != DataSet::Tutorial {
+            if !given("lr") {
+                params.network.learning_rate = DATA_LEARNING_RATE;
+            }
+            if !given("act") {
+                params.network.activation = DATA_ACTIVATION;
+            }
         }
         (params, errors)
     }

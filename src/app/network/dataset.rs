@@ -133,6 +133,9 @@ impl Default for DataParams {
 /// The Playground's learning rate, taken when a learner leaves the tutorial's sample.
 pub const DATA_LEARNING_RATE: f64 = 0.03;
 
+/// The Playground's hidden activation, which a data set starts with.
+pub const DATA_ACTIVATION: Activation = Activation::Tanh;
+
 impl DataParams {
     /// The generator's spec.
     pub fn spec(&self) -> DataSpec {

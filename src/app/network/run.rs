@@ -9,7 +9,9 @@ use crate::engine::data::{parse_csv, DataSet, Example};
 use crate::engine::mlp::Preset;
 use crate::engine::EngineError;
 
-use super::dataset::{DataParams, OutputKind, DATA_LEARNING_RATE, MAX_LAYERS, MAX_NEURONS};
+use super::dataset::{
+    DataParams, OutputKind, DATA_ACTIVATION, DATA_LEARNING_RATE, MAX_LAYERS, MAX_NEURONS,
+};
 use super::rates::{EPOCHS_PER_FRAME, EPOCH_SPEEDS_FROM};
 use super::{Lab, NetworkCommand, NetworkController};
 
@@ -65,12 +67,17 @@ impl NetworkController {
         self.rebuild(data)
     }
 
-    /// Another set. Leaving the tutorial takes the Playground's rate (0.03) unless the
-    /// learner changed it; a regression set takes an output that can fit its targets.
+    /// Another set. Leaving the tutorial takes the Playground's rate (0.03) and tanh
+    /// unless the learner changed them; a regression set takes an output that can fit its targets.
     pub(super) fn set_data_set(&mut self, set: DataSet) -> Result<(), EngineError> {
         let from_tutorial = !self.data_mode();
-        if from_tutorial && set != DataSet::Tutorial && self.params.learning_rate == 0.5 {
-            self.params.learning_rate = DATA_LEARNING_RATE;
+        if from_tutorial && set != DataSet::Tutorial {
+            if self.params.learning_rate == 0.5 {
+                self.params.learning_rate = DATA_LEARNING_RATE;
+            }
+            if self.params.activation == Activation::Sigmoid {
+                self.params.activation = DATA_ACTIVATION;
+            }
         }
         if set == DataSet::Custom && self.points.is_empty() {
             let (train, test) = self.trainer.examples();
@@ -80,6 +87,7 @@ impl NetworkController {
             // The tutorial's preset and its own rate, as the page first showed them.
             self.params.learning_rate = 0.5;
             self.params.preset = Preset::TutorialRegression;
+            self.params.activation = Activation::Sigmoid;
         }
         self.edit_data(|d| {
             d.set = set;
