@@ -246,3 +246,34 @@ fn the_accuracies_are_known_before_any_training() {
     assert_eq!(tr.train_accuracy, Some(expected));
     assert!(tr.test_accuracy.is_some());
 }
+
+#[test]
+fn a_data_run_that_explodes_stops_explains_and_goes_back() {
+    use backprop_lab::app::network::Lab;
+    let mut app = app_for("data=spiral&lr=50&shape=8,8&acts=relu,relu&out=identity-squared");
+    let mut epochs = 0;
+    while app.network().alert().is_none() && epochs < 200 {
+        net(&mut app, N::StepEpoch);
+        epochs += 1;
+    }
+    let lab = app.network();
+    assert_eq!(
+        lab.exploded(),
+        Some(Lab::Network),
+        "no explosion in {epochs} epochs"
+    );
+    assert!(!lab.playing());
+    let text = render(lab.alert().expect("the alert"), Lang::En);
+    assert!(text.contains("50"), "{text}");
+    net(&mut app, N::Restore);
+    let snap = app.network().network();
+    assert!(app.network().alert().is_none());
+    let finite = snap.layers.iter().all(|l| {
+        l.weights
+            .iter()
+            .flatten()
+            .chain(&l.biases)
+            .all(|w| w.is_finite())
+    });
+    assert!(finite, "back to the last finite weights");
+}
