@@ -152,6 +152,7 @@ fn every_data_setting_round_trips_through_the_link() {
             every: 40,
             factor: 0.5,
         },
+        points: Vec::new(),
     };
     let query = params.to_query();
     let (back, errors) = Params::from_query(&query);
@@ -276,4 +277,47 @@ fn a_data_run_that_explodes_stops_explains_and_goes_back() {
             .all(|w| w.is_finite())
     });
     assert!(finite, "back to the last finite weights");
+}
+
+#[test]
+fn the_learners_own_points_travel_in_the_link() {
+    let mut app = app_for("data=gauss&count=10&seed=3");
+    net(&mut app, N::AddPoint([1.23456, -2.0049], 1.0));
+    net(&mut app, N::AddPoint([-0.004, 5.555], -1.0));
+    let lab = app.network();
+    // The ten generated points became the learner's own, the clicks rounded to 0.01.
+    let points = lab.points().to_vec();
+    assert_eq!(points.len(), 12);
+    assert_eq!(points[10].x, [1.23, -2.0]);
+    assert_eq!(points[11].x, [0.0, 5.56]);
+    let query = app.params().to_query();
+    assert!(
+        query.contains("data=custom") && query.contains("points="),
+        "{query}"
+    );
+    // The link opens the same set and the same network, trained the same way.
+    let mut back = app_for(&query);
+    assert!(
+        back.link_messages().is_empty(),
+        "{:?}",
+        back.link_messages()
+    );
+    assert_eq!(back.network().points(), points.as_slice());
+    for a in [&mut app, &mut back] {
+        net(a, N::StepEpoch);
+    }
+    assert_eq!(
+        back.network().network().layers,
+        app.network().network().layers
+    );
+}
+
+#[test]
+fn bad_points_in_a_link_are_named() {
+    let app = app_for("data=custom&points=1,2,1;3,oops,-1&noise=0.1");
+    let text = render_link(app.link_messages(), Lang::En);
+    assert!(text.contains("points=1,2,1;3,oops,-1"), "{text}");
+    assert!(text.contains("x1,x2,label"), "{text}");
+    let zh = render_link(app.link_messages(), Lang::Zh);
+    assert!(zh.contains("分号"), "{zh}");
 }

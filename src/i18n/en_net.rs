@@ -88,4 +88,5 @@ pub const NET: &[(&str, &str)] = &[
     ("net.check.agree", "central difference and backpropagation differ by {rel} (relative); ΔL/h is off by about h·∂²L/∂θ²/2."),
     ("ctl.step-batch", "Step batch"),
     ("ctl.step-batch.title", "Finish this mini-batch: every phase up to its update"),
+    ("err.param.points", "give the points as x1,x2,label separated by semicolons (at most 2000), e.g. 1.5,-2,1;0.25,3,-1."),
 ];

@@ -88,4 +88,5 @@ pub const NET: &[(&str, &str)] = &[
     ("net.check.agree", "中心差分与反向传播的相对差为 {rel}；ΔL/h 的误差约为 h·∂²L/∂θ²/2。"),
     ("ctl.step-batch", "完成本批次"),
     ("ctl.step-batch.title", "完成这个小批量：直到它的更新为止的所有阶段"),
+    ("err.param.points", "请按 x1,x2,label 的格式给出各点，点与点之间用分号隔开（最多 2000 个），例如 1.5,-2,1;0.25,3,-1。"),
 ];

@@ -1,5 +1,6 @@
 //! The link's keys of a data-set run (`data`, `seed`, `count`, `noise`, `train`,
-//! `features`, `shape`, `acts`, `out`, `init`, `batch`, `opt`, `reg`, `schedule`)
+//! `features`, `shape`, `acts`, `out`, `init`, `batch`, `opt`, `reg`, `schedule`,
+//! `points` of the custom set)
 //! and the teacher's `hide`: reading each value's form (the engine checks ranges
 //! when the value is applied) and writing them back, so a link reproduces a run.
 
@@ -11,7 +12,7 @@ use crate::app::network::dataset::{DataParams, OutputKind};
 use crate::app::network::HIDEABLE;
 use crate::engine::activation::Activation;
 use crate::engine::build::Init;
-use crate::engine::data::{DataSet, FeatureSet};
+use crate::engine::data::{DataSet, Example, FeatureSet};
 use crate::engine::optim::{Optimizer, Regularization, Schedule};
 
 fn param(code: &'static str) -> Message {
@@ -38,6 +39,7 @@ pub fn set_data_key(d: &mut DataParams, key: &str, value: &str) -> Result<bool, 
         "opt" => d.optimizer = parse_optimizer(value)?,
         "reg" => d.regularization = parse_regularization(value)?,
         "schedule" => d.schedule = parse_schedule(value)?,
+        "points" => d.points = parse_points(value)?,
         _ => return Ok(false),
     }
     Ok(true)
@@ -82,6 +84,9 @@ pub fn data_pairs(d: &DataParams) -> Vec<String> {
     parts.push(format!("opt={}", optimizer_text(d.optimizer)));
     parts.push(format!("reg={}", regularization_text(d.regularization)));
     parts.push(format!("schedule={}", schedule_text(d.schedule)));
+    if d.set == DataSet::Custom {
+        parts.push(format!("points={}", points_text(&d.points)));
+    }
     parts
 }
 
@@ -210,4 +215,43 @@ fn schedule_text(s: Schedule) -> String {
         Schedule::StepDecay { every, factor } => format!("step:{every},{factor}"),
         Schedule::InverseTime { decay } => format!("inverse-time:{decay}"),
     }
+}
+
+/// The most points a link may carry (the largest set the page generates).
+const MAX_POINTS: usize = 2000;
+
+/// `points=1.5,-2,1;0.25,3,-1`: `x1,x2,label` per point, `;` between points.
+fn parse_points(value: &str) -> Result<Vec<Example>, Message> {
+    let points: Result<Vec<Example>, Message> = value
+        .split(';')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let v: Vec<f64> = p
+                .split(',')
+                .map(parse_number)
+                .collect::<Result<_, _>>()
+                .map_err(|_| param("points"))?;
+            match v.as_slice() {
+                [a, b, label] => Ok(Example {
+                    x: [*a, *b],
+                    label: *label,
+                }),
+                _ => Err(param("points")),
+            }
+        })
+        .collect();
+    let points = points?;
+    if points.len() > MAX_POINTS {
+        return Err(param("points"));
+    }
+    Ok(points)
+}
+
+/// The points as [`parse_points`] reads them (shortest round-trip decimals).
+fn points_text(points: &[Example]) -> String {
+    let items: Vec<String> = points
+        .iter()
+        .map(|e| format!("{},{},{}", e.x[0], e.x[1], e.label))
+        .collect();
+    items.join(";")
 }

@@ -4,7 +4,7 @@
 use crate::app::message::Message;
 use crate::engine::activation::Activation;
 use crate::engine::build::Init;
-use crate::engine::data::{DataSet, Feature};
+use crate::engine::data::{DataSet, Example, Feature};
 use crate::engine::mlp::Preset;
 use crate::engine::optim::{Optimizer, Regularization, Schedule};
 use crate::engine::trainer::ParamRef;
@@ -75,6 +75,8 @@ pub enum NetworkCommand {
     AddPoint([f64; 2], f64),
     /// Removes the training point nearest to (x₁, x₂) within `radius` (plot units).
     RemovePoint([f64; 2], f64),
+    /// The custom set becomes these points (what a link's `points=` holds).
+    SetPoints(Vec<Example>),
     /// The learner's CSV of `x1,x2,label` lines: the good lines become the custom set,
     /// each bad one is named by its line number.
     LoadCsv(String),
@@ -151,6 +153,7 @@ impl NetworkCommand {
                 | NetworkCommand::SetDataSet(_)
                 | NetworkCommand::Regenerate
                 | NetworkCommand::LoadCsv(_)
+                | NetworkCommand::SetPoints(_)
                 | NetworkCommand::AddPoint(..)
                 | NetworkCommand::RemovePoint(..)
         )

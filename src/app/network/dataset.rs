@@ -104,6 +104,9 @@ pub struct DataParams {
     pub regularization: Regularization,
     /// `schedule=step:50,0.5`.
     pub schedule: Schedule,
+    /// `points=1.5,-2,1;0.25,3,-1`: the learner's own points, `x1,x2,label` each (the
+    /// custom set trains on all of them).
+    pub points: Vec<Example>,
 }
 
 impl Default for DataParams {
@@ -126,6 +129,7 @@ impl Default for DataParams {
             optimizer: train.optimizer,
             regularization: train.regularization,
             schedule: train.schedule,
+            points: Vec::new(),
         }
     }
 }
@@ -187,16 +191,11 @@ impl DataParams {
         }
     }
 
-    /// The trainer of this run on `points` (the learner's own, for `Custom`) or the
+    /// The trainer of this run on the learner's own points (for `Custom`) or the
     /// generated set; every setting checked by the engine.
-    pub fn trainer(
-        &self,
-        hidden: Activation,
-        learning_rate: f64,
-        points: &[Example],
-    ) -> Result<Trainer, EngineError> {
+    pub fn trainer(&self, hidden: Activation, learning_rate: f64) -> Result<Trainer, EngineError> {
         let (train, test) = if self.set == DataSet::Custom {
-            (points.to_vec(), Vec::new())
+            (self.points.clone(), Vec::new())
         } else {
             let split = generate(&self.spec())?;
             (split.train, split.test)

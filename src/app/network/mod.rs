@@ -12,7 +12,6 @@ mod settings;
 
 use crate::app::message::{Arg, Message, Topic};
 use crate::engine::activation::Activation;
-use crate::engine::data::Example;
 use crate::engine::descent::Descent;
 use crate::engine::snapshot::{DescentSnapshot, NetworkSnapshot};
 use crate::engine::trainer::Trainer;
@@ -48,8 +47,6 @@ pub struct NetworkController {
     show_weights: bool,
     /// Test points are drawn on the data plot.
     show_test: bool,
-    /// The learner's own points (the custom set).
-    points: Vec<Example>,
     alert: Option<Message>,
     /// The view whose explosion the alert explains (it offers "back" and "start over").
     exploded: Option<Lab>,
@@ -85,7 +82,6 @@ impl NetworkController {
             descent_clock_ms: 0.0,
             show_weights: false,
             show_test: false,
-            points: Vec::new(),
             alert: None,
             exploded: None,
             inspector: Inspector::default(),
@@ -232,6 +228,7 @@ impl NetworkController {
             C::AddPoint(x, label) => self.add_point(x, label),
             C::RemovePoint(x, radius) => self.remove_point(x, radius),
             C::LoadCsv(text) => self.load_csv(&text),
+            C::SetPoints(points) => self.set_points(points),
             C::SetShape(features, hidden, activations) => self.edit_data(|d| {
                 d.features = features;
                 d.hidden = hidden;

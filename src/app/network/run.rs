@@ -31,7 +31,7 @@ impl NetworkController {
 
     /// The learner's own points (the custom set).
     pub fn points(&self) -> &[Example] {
-        &self.points
+        &self.params.data.points
     }
 
     /// Builds the trainer for `data`; on success it becomes the run's settings and
@@ -42,11 +42,7 @@ impl NetworkController {
             self.set_preset(self.params.preset, self.params.activation);
             return Ok(());
         }
-        let trainer = data.trainer(
-            self.params.activation,
-            self.params.learning_rate,
-            &self.points,
-        )?;
+        let trainer = data.trainer(self.params.activation, self.params.learning_rate)?;
         self.trainer = trainer;
         self.checkpoint.clone_from(&self.trainer);
         self.params.data = data;
@@ -79,10 +75,8 @@ impl NetworkController {
                 self.params.activation = DATA_ACTIVATION;
             }
         }
-        if set == DataSet::Custom && self.points.is_empty() {
-            let (train, test) = self.trainer.examples();
-            self.points = train.iter().chain(test).copied().collect();
-        }
+        let own = (set == DataSet::Custom && self.params.data.points.is_empty())
+            .then(|| self.run_points());
         if set == DataSet::Tutorial {
             // The tutorial's preset and its own rate, as the page first showed them.
             self.params.learning_rate = 0.5;
@@ -90,6 +84,9 @@ impl NetworkController {
             self.params.activation = Activation::Sigmoid;
         }
         self.edit_data(|d| {
+            if let Some(points) = own {
+                d.points = points;
+            }
             d.set = set;
             if set.is_regression() && !d.output.fits_regression() {
                 d.output = OutputKind::IdentitySquared;
@@ -142,32 +139,54 @@ impl NetworkController {
     }
 
     /// A point of the learner's own: the current points (training and test) become the
-    /// custom set if they were not already, and the new one joins them.
+    /// custom set if they were not already, and the new one joins them. The point is
+    /// rounded to 0.01 (finer than a pixel of the plot), so the link stays short.
     pub(super) fn add_point(&mut self, x: [f64; 2], label: f64) -> Result<(), EngineError> {
-        self.own_points();
-        self.points.push(Example { x, label });
-        self.edit_data(|d| d.set = DataSet::Custom)
+        let mut points = self.own_points();
+        let round = |v: f64| (v * 100.0).round() / 100.0 + 0.0;
+        points.push(Example {
+            x: [round(x[0]), round(x[1])],
+            label,
+        });
+        self.set_points(points)
     }
 
     /// Removes the point nearest to `x` within `radius`; nothing if none is that close.
     pub(super) fn remove_point(&mut self, x: [f64; 2], radius: f64) -> Result<(), EngineError> {
-        self.own_points();
+        let mut points = self.own_points();
         let dist = |e: &Example| (e.x[0] - x[0]).hypot(e.x[1] - x[1]);
-        let nearest = (0..self.points.len())
-            .filter(|&i| dist(&self.points[i]) <= radius)
-            .min_by(|&a, &b| dist(&self.points[a]).total_cmp(&dist(&self.points[b])));
+        let nearest = (0..points.len())
+            .filter(|&i| dist(&points[i]) <= radius)
+            .min_by(|&a, &b| dist(&points[a]).total_cmp(&dist(&points[b])));
         if let Some(i) = nearest {
-            self.points.remove(i);
+            points.remove(i);
         }
-        self.edit_data(|d| d.set = DataSet::Custom)
+        self.set_points(points)
     }
 
-    /// A run's points become the learner's own (once, when leaving a generated set).
-    fn own_points(&mut self) {
-        if self.params.data.set != DataSet::Custom {
-            let (train, test) = self.trainer.examples();
-            self.points = train.iter().chain(test).copied().collect();
+    /// The custom set becomes `points` (refused, with nothing changed, if the engine
+    /// cannot train on them).
+    pub(super) fn set_points(&mut self, points: Vec<Example>) -> Result<(), EngineError> {
+        self.edit_data(|d| {
+            d.points = points;
+            d.set = DataSet::Custom;
+        })
+    }
+
+    /// The learner's points: the custom set's, or the current run's training and test
+    /// points when leaving a generated set.
+    fn own_points(&self) -> Vec<Example> {
+        if self.params.data.set == DataSet::Custom {
+            self.params.data.points.clone()
+        } else {
+            self.run_points()
         }
+    }
+
+    /// The current run's training and test points, in that order.
+    fn run_points(&self) -> Vec<Example> {
+        let (train, test) = self.trainer.examples();
+        train.iter().chain(test).copied().collect()
     }
 
     /// A CSV's good lines become the custom set; the first bad line (and how many
@@ -176,8 +195,7 @@ impl NetworkController {
         let read = parse_csv(text);
         let bad = read.errors.len();
         if !read.examples.is_empty() {
-            self.points = read.examples;
-            self.edit_data(|d| d.set = DataSet::Custom)?;
+            self.set_points(read.examples)?;
         }
         if let Some(first) = read.errors.into_iter().next() {
             let message =
@@ -229,7 +247,11 @@ impl NetworkController {
         };
         // The set first, then each setting (each rebuild checks one value, so a
         // refused one leaves the rest applied).
-        field(data.set != now.set, C::SetDataSet(data.set), "data");
+        if data.set == DataSet::Custom && data.points != now.points {
+            field(true, C::SetPoints(data.points.clone()), "points");
+        } else {
+            field(data.set != now.set, C::SetDataSet(data.set), "data");
+        }
         field(data.seed != now.seed, C::SetDataSeed(data.seed), "seed");
         field(data.count != now.count, C::SetCount(data.count), "count");
         field(data.noise != now.noise, C::SetNoise(data.noise), "noise");
