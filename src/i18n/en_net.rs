@@ -89,4 +89,9 @@ pub const NET: &[(&str, &str)] = &[
     ("ctl.step-batch", "Step batch"),
     ("ctl.step-batch.title", "Finish this mini-batch: every phase up to its update"),
     ("err.param.points", "give the points as x1,x2,label separated by semicolons (at most 2000), e.g. 1.5,-2,1;0.25,3,-1."),
+    ("net.shape.act", "activation of hidden layer {k}"),
+    ("net.act.tanh", "tanh"),
+    ("net.act.sigmoid", "sigmoid"),
+    ("net.act.relu", "ReLU"),
+    ("net.act.identity", "linear"),
 ];

@@ -89,4 +89,9 @@ pub const NET: &[(&str, &str)] = &[
     ("ctl.step-batch", "完成本批次"),
     ("ctl.step-batch.title", "完成这个小批量：直到它的更新为止的所有阶段"),
     ("err.param.points", "请按 x1,x2,label 的格式给出各点，点与点之间用分号隔开（最多 2000 个），例如 1.5,-2,1;0.25,3,-1。"),
+    ("net.shape.act", "第 {k} 个隐藏层的激活函数"),
+    ("net.act.tanh", "tanh"),
+    ("net.act.sigmoid", "sigmoid"),
+    ("net.act.relu", "ReLU"),
+    ("net.act.identity", "线性"),
 ];

@@ -67,3 +67,32 @@ test('the data card fits a phone (390×844)', async () => {
   assert.ok(widths[1] >= 300, `plot ${widths[1]} px`);
   await context.close();
 });
+
+test('each hidden layer has its own activation', async () => {
+  const { page, context, errors } = await openLab(lab.browser, lab.server.url, { hash: '#data=circle&lang=en' });
+  assert.equal(await page.inputValue('#shape-layers select[data-layer="1"]'), 'tanh');
+  await page.selectOption('#shape-layers select[data-layer="1"]', 'relu');
+  await page.waitForFunction(() => location.hash.includes('acts=tanh,relu'));
+  assert.equal(await page.inputValue('#shape-layers select[data-layer="0"]'), 'tanh');
+  assert.equal(await page.inputValue('#shape-layers select[data-layer="1"]'), 'relu');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('only the chosen optimizer’s and penalty’s hyper-parameters are shown', async () => {
+  const { page, context, errors } = await openLab(lab.browser, lab.server.url, { hash: '#data=xor&lang=en' });
+  const shown = () => page.evaluate(() => ['beta1-field', 'beta2-field', 'epsilon-field', 'reg-rate-field']
+    .map((id) => !document.getElementById(id).hidden));
+  assert.deepEqual(await shown(), [false, false, false, false]);
+  await page.selectOption('#optimizer', 'momentum');
+  await page.waitForFunction(() => location.hash.includes('opt=momentum'));
+  assert.deepEqual(await shown(), [true, false, false, false]);
+  assert.equal(await page.textContent('#beta1-name'), 'β');
+  await page.selectOption('#optimizer', 'adam');
+  await page.selectOption('#reg', 'l2');
+  await page.waitForFunction(() => location.hash.includes('reg=l2'));
+  assert.deepEqual(await shown(), [true, true, true, true]);
+  assert.equal(await page.textContent('#beta1-name'), 'β₁');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

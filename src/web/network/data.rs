@@ -8,8 +8,9 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use crate::app::network::{NetworkController, HIDEABLE};
 use crate::app::App;
+use crate::engine::activation::Activation;
 use crate::engine::snapshot::NetworkSnapshot;
-use crate::i18n::{tf, Lang};
+use crate::i18n::{t, tf, Lang};
 use crate::view::descent::ChartStyle;
 use crate::view::network::boundary::{draw_points, score_rgba, DataPlot, EXTENT};
 use crate::view::network::epochs::draw_epoch_losses;
@@ -28,8 +29,8 @@ pub struct DataView {
     /// The grid's own canvas, `GRID × GRID`, scaled into the plot square.
     scratch: Option<(HtmlCanvasElement, CanvasRenderingContext2d)>,
     geometry: DataPlot,
-    /// The hidden sizes the +/- buttons were built for.
-    shape: Option<Vec<usize>>,
+    /// The hidden sizes and activations the shape's controls were built for.
+    shape: Option<(Vec<usize>, Vec<Activation>)>,
 }
 
 fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
@@ -90,6 +91,7 @@ impl DataView {
         self.paint_plot(lab)?;
         self.paint_epochs(snap, app.lang());
         set_text("data-status", &status(lab, snap, app.lang()));
+        show_hyper_parameters(lab);
         self.update_shape(lab, app.lang())
     }
 
@@ -145,24 +147,24 @@ impl DataView {
         }
     }
 
-    /// One "− n +" per hidden layer, rebuilt when the shape changes.
+    /// One "− n + [activation]" per hidden layer, rebuilt when the shape or an
+    /// activation changes.
     fn update_shape(&mut self, lab: &NetworkController, lang: Lang) -> Result<(), JsValue> {
-        let hidden = &lab.params().data.hidden;
-        if self.shape.as_ref() == Some(hidden) {
+        let d = &lab.params().data;
+        let acts = d.hidden_activations(lab.params().activation);
+        let key = (d.hidden.clone(), acts.clone());
+        if self.shape.as_ref() == Some(&key) {
             return Ok(());
         }
-        let html: String = hidden
+        let html: String = d
+            .hidden
             .iter()
+            .zip(&acts)
             .enumerate()
-            .map(|(k, n)| {
-                let label = tf(lang, "net.shape.layer", &[("k", &(k + 1).to_string()), ("n", &n.to_string())]);
-                format!(
-                    "<span class=\"layer\"><button type=\"button\" data-layer=\"{k}\" data-delta=\"-1\" aria-label=\"− {label}\">−</button>{label}<button type=\"button\" data-layer=\"{k}\" data-delta=\"1\" aria-label=\"+ {label}\">+</button></span>"
-                )
-            })
+            .map(|(k, (n, &act))| layer_controls(k, *n, act, lang))
             .collect();
         by_id::<web_sys::Element>("shape-layers")?.set_inner_html(&html);
-        self.shape = Some(hidden.clone());
+        self.shape = Some(key);
         Ok(())
     }
 
@@ -170,6 +172,49 @@ impl DataView {
     pub fn forget_shape(&mut self) {
         self.shape = None;
     }
+}
+
+/// Hidden layer k's "− layer k: n +" buttons and its activation's select.
+fn layer_controls(k: usize, n: usize, act: Activation, lang: Lang) -> String {
+    let label = tf(
+        lang,
+        "net.shape.layer",
+        &[("k", &(k + 1).to_string()), ("n", &n.to_string())],
+    );
+    let act_label = tf(lang, "net.shape.act", &[("k", &(k + 1).to_string())]);
+    let options: String = [
+        Activation::Tanh,
+        Activation::Sigmoid,
+        Activation::Relu,
+        Activation::Identity,
+    ]
+    .iter()
+    .map(|&a| {
+        let selected = if a == act { " selected" } else { "" };
+        let text = t(lang, &format!("net.act.{}", a.name()));
+        format!("<option value=\"{}\"{selected}>{text}</option>", a.name())
+    })
+    .collect();
+    format!(
+        "<span class=\"layer\"><button type=\"button\" data-layer=\"{k}\" data-delta=\"-1\" aria-label=\"− {label}\">−</button>{label}<button type=\"button\" data-layer=\"{k}\" data-delta=\"1\" aria-label=\"+ {label}\">+</button><select data-layer=\"{k}\" aria-label=\"{act_label}\">{options}</select></span>"
+    )
+}
+
+/// Only the fields the chosen optimizer and penalty use: momentum's β (in the β₁
+/// field), Adam's β₁, β₂, ε, the penalty's λ.
+fn show_hyper_parameters(lab: &NetworkController) {
+    use crate::engine::optim::{Optimizer, Regularization};
+    let d = &lab.params().data;
+    let (beta, adam) = match d.optimizer {
+        Optimizer::Sgd => (false, false),
+        Optimizer::Momentum { .. } => (true, false),
+        Optimizer::Adam { .. } => (true, true),
+    };
+    set_hidden("beta1-field", !beta);
+    set_text("beta1-name", if adam { "β₁" } else { "β" });
+    set_hidden("beta2-field", !adam);
+    set_hidden("epsilon-field", !adam);
+    set_hidden("reg-rate-field", d.regularization == Regularization::None);
 }
 
 /// "epoch 12 · train loss 0.031 · …" from the snapshot.

@@ -15,6 +15,7 @@ use crate::app::message::Message;
 use crate::app::network::dataset::OutputKind;
 use crate::app::network::NetworkCommand as N;
 use crate::app::Command;
+use crate::engine::activation::Activation;
 use crate::engine::build::Init;
 use crate::engine::data::{DataSet, Feature};
 use crate::engine::optim::{Optimizer, Regularization, Schedule};
@@ -108,6 +109,18 @@ fn wire_network(w: &mut Wiring) -> Result<(), JsValue> {
             (Some(k), Some("1")) => network(p, N::AddNeuron(k)),
             (Some(k), Some("-1")) => network(p, N::RemoveNeuron(k)),
             _ => {}
+        }
+    })?;
+    w.on("shape-layers", "change", |p, e| {
+        let Some(el) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        else {
+            return;
+        };
+        let layer = el.get_attribute("data-layer").and_then(|v| v.parse().ok());
+        if let (Some(k), Some(a)) = (layer, Activation::from_name(&el.value())) {
+            network(p, N::SetLayerActivation(k, a));
         }
     })?;
     w.on("output-kind", "change", |p, _| {
