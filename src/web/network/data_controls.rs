@@ -91,35 +91,32 @@ fn wire_data(w: &mut Wiring) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The element an event on the shape's controls came from, as a `T`, and the hidden
+/// layer (0-based) its `data-layer` names.
+fn layer_target<T: JsCast>(e: &Event) -> Option<(T, usize)> {
+    let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let k = el.get_attribute("data-layer")?.parse().ok()?;
+    Some((el.dyn_into::<T>().ok()?, k))
+}
+
 fn wire_network(w: &mut Wiring) -> Result<(), JsValue> {
     w.on("add-layer", "click", |p, _| network(p, N::AddLayer))?;
     w.on("remove-layer", "click", |p, _| network(p, N::RemoveLayer))?;
     w.on("shape-layers", "click", |p, e| {
-        let Some(el) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
+        let Some((el, k)) = layer_target::<web_sys::Element>(e) else {
             return;
         };
-        let layer = el
-            .get_attribute("data-layer")
-            .and_then(|v| v.parse::<usize>().ok());
-        let delta = el.get_attribute("data-delta");
-        match (layer, delta.as_deref()) {
-            (Some(k), Some("1")) => network(p, N::AddNeuron(k)),
-            (Some(k), Some("-1")) => network(p, N::RemoveNeuron(k)),
+        match el.get_attribute("data-delta").as_deref() {
+            Some("1") => network(p, N::AddNeuron(k)),
+            Some("-1") => network(p, N::RemoveNeuron(k)),
             _ => {}
         }
     })?;
     w.on("shape-layers", "change", |p, e| {
-        let Some(el) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        else {
+        let Some((el, k)) = layer_target::<web_sys::HtmlSelectElement>(e) else {
             return;
         };
-        let layer = el.get_attribute("data-layer").and_then(|v| v.parse().ok());
-        if let (Some(k), Some(a)) = (layer, Activation::from_name(&el.value())) {
+        if let Some(a) = Activation::from_name(&el.value()) {
             network(p, N::SetLayerActivation(k, a));
         }
     })?;
