@@ -321,3 +321,20 @@ fn bad_points_in_a_link_are_named() {
     let zh = render_link(app.link_messages(), Lang::Zh);
     assert!(zh.contains("分号"), "{zh}");
 }
+
+#[test]
+fn a_link_whose_set_is_refused_leaves_a_page_its_link_describes() {
+    // Found by fuzzing: the custom set's points were bad, so the set stayed the
+    // tutorial's, but the shape of the refused set was kept where no link shows it.
+    let app = app_for("data=custom&points=1,2,-&shape=3&acts=relu&hide=check");
+    assert!(!app.network().data_mode());
+    let own = app.params();
+    let (read, errors) = Params::from_query(&own.to_query());
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(read, own);
+    // Back on the tutorial's sample a new set starts from the Playground's defaults.
+    let mut app = app_for("data=circle&shape=3");
+    net(&mut app, N::SetDataSet(DataSet::Tutorial));
+    net(&mut app, N::SetDataSet(DataSet::Xor));
+    assert_eq!(app.network().sizes(), vec![2, 4, 2, 1]);
+}

@@ -35,10 +35,13 @@ impl NetworkController {
     }
 
     /// Builds the trainer for `data`; on success it becomes the run's settings and
-    /// training starts at epoch 0. The tutorial's set brings back the preset.
+    /// training starts at epoch 0. The tutorial's set brings back the preset (and
+    /// forgets the other data-set settings).
     pub(super) fn rebuild(&mut self, data: DataParams) -> Result<(), EngineError> {
         if data.set == DataSet::Tutorial {
-            self.params.data = data;
+            // The tutorial's sample has no data-set settings (the link carries none):
+            // the next set starts from the Playground's defaults again.
+            self.params.data = DataParams::default();
             self.set_preset(self.params.preset, self.params.activation);
             return Ok(());
         }
