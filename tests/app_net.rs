@@ -338,3 +338,13 @@ fn a_link_whose_set_is_refused_leaves_a_page_its_link_describes() {
     net(&mut app, N::SetDataSet(DataSet::Xor));
     assert_eq!(app.network().sizes(), vec![2, 4, 2, 1]);
 }
+
+#[test]
+fn data_keys_without_a_data_set_do_not_linger() {
+    // Found by fuzzing: `shape=3` without `data=` was kept where no link shows it.
+    let (params, _) = Params::from_query("shape=3&acts=relu&tab=graph");
+    let (again, errors) = Params::from_query(&params.to_query());
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(again, params);
+    assert_eq!(params.network.data, DataParams::default());
+}

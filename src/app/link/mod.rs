@@ -12,7 +12,7 @@ use crate::app::cats::{parse_hidden, ModelKind, Settings};
 use crate::app::graph::GraphParams;
 use crate::app::input::{join_numbers, parse_count, parse_input, parse_list, parse_rate};
 use crate::app::message::{Arg, Message, Topic};
-use crate::app::network::dataset::{DATA_ACTIVATION, DATA_LEARNING_RATE};
+use crate::app::network::dataset::{DataParams, DATA_ACTIVATION, DATA_LEARNING_RATE};
 use crate::app::network::rates::SPEEDS;
 use crate::app::network::NetworkParams;
 use crate::engine::activation::Activation;
@@ -112,7 +112,11 @@ impl Params {
         // A data set trains at the Playground's rate and activation unless the link
         // names them, as choosing the set on the page does.
         let given = |key: &str| query.split('&').any(|p| p.split('=').next() == Some(key));
-        if params.network.data.set != DataSet::Tutorial {
+        if params.network.data.set == DataSet::Tutorial {
+            // The tutorial's sample has no data-set settings: keys without `data=` are
+            // read (and checked) but not kept, as the page does not keep them either.
+            params.network.data = DataParams::default();
+        } else {
             if !given("lr") {
                 params.network.learning_rate = DATA_LEARNING_RATE;
             }
