@@ -126,7 +126,12 @@ impl Trainer {
             batch_size: 1,
             ..TrainSettings::default()
         };
-        Ok(Trainer::build(mlp, vec![(x, y)], Vec::new(), settings))
+        Ok(Trainer::build(
+            mlp,
+            (vec![(x, y)], Vec::new()),
+            None,
+            settings,
+        ))
     }
 
     /// The preset's network on its default sample, with `r = 0.5`.
@@ -137,18 +142,25 @@ impl Trainer {
             batch_size: 1,
             ..TrainSettings::default()
         };
-        Trainer::build(Mlp::preset(p), vec![(x, y)], Vec::new(), settings)
+        Trainer::build(Mlp::preset(p), (vec![(x, y)], Vec::new()), None, settings)
     }
 
-    /// Assembles a trainer from values already known to be valid.
-    fn build(mlp: Mlp, data: Vec<Sample>, test: Vec<Sample>, s: TrainSettings) -> Trainer {
+    /// Assembles a trainer from values already known to be valid: the encoded
+    /// training and test samples and, for a data-set run, its points (their labels
+    /// decide whether the first measure counts accuracies).
+    fn build(
+        mlp: Mlp,
+        (data, test): (Vec<Sample>, Vec<Sample>),
+        examples: Option<Examples>,
+        s: TrainSettings,
+    ) -> Trainer {
         let mut t = Trainer {
             initial: mlp.clone(),
             opt: OptState::zero(&mlp),
             mlp,
             data,
             test,
-            examples: None,
+            examples,
             sample: 0,
             chosen: 0,
             learning_rate: s.learning_rate,

@@ -101,8 +101,10 @@ impl Params {
         let mut errors = Vec::new();
         let mut cats = CatsLink::default();
         let query = query.trim_start_matches(['#', '?']);
+        let mut keys = Vec::new();
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            keys.push(key);
             let result = decode(value).and_then(|v| params.set(key, &v, &mut cats));
             if let Err(reason) = result {
                 errors.push(ignored(pair, reason));
@@ -111,16 +113,15 @@ impl Params {
         params.cats = cats.settings();
         // A data set trains at the Playground's rate and activation unless the link
         // names them, as choosing the set on the page does.
-        let given = |key: &str| query.split('&').any(|p| p.split('=').next() == Some(key));
         if params.network.data.set == DataSet::Tutorial {
             // The tutorial's sample has no data-set settings: keys without `data=` are
             // read (and checked) but not kept, as the page does not keep them either.
             params.network.data = DataParams::default();
         } else {
-            if !given("lr") {
+            if !keys.contains(&"lr") {
                 params.network.learning_rate = DATA_LEARNING_RATE;
             }
-            if !given("act") {
+            if !keys.contains(&"act") {
                 params.network.activation = DATA_ACTIVATION;
             }
         }

@@ -59,7 +59,7 @@ impl Inspector {
     /// Forgets a selection that the network (a new shape) no longer has.
     pub fn fit(&mut self, trainer: &Trainer) {
         if let Some(p) = self.selected {
-            if value_of(trainer, p).is_none() {
+            if p.value(trainer.mlp()).is_none() {
                 self.selected = None;
             }
         }
@@ -68,7 +68,7 @@ impl Inspector {
     /// The selected parameter's value and the check of its gradient, if one is selected.
     pub fn inspect(&self, trainer: &Trainer) -> Option<Result<Inspection, EngineError>> {
         let param = self.selected?;
-        let value = value_of(trainer, param)?;
+        let value = param.value(trainer.mlp())?;
         let (scope, examples) = match self.scope {
             CheckScope::Example => (GradScope::Example(trainer.sample_index()), 1),
             CheckScope::Batch => (GradScope::Batch, trainer.batch_len()),
@@ -84,23 +84,5 @@ impl Inspector {
                     check,
                 }),
         )
-    }
-}
-
-/// The value of `param` in the trainer's network, if the network has it.
-pub fn value_of(trainer: &Trainer, param: ParamRef) -> Option<f64> {
-    let layers = &trainer.mlp().layers;
-    match param {
-        ParamRef::Weight { layer, from, to } => layers
-            .get(layer.checked_sub(1)?)?
-            .weights
-            .get(from)?
-            .get(to)
-            .copied(),
-        ParamRef::Bias { layer, neuron } => layers
-            .get(layer.checked_sub(1)?)?
-            .biases
-            .get(neuron)
-            .copied(),
     }
 }

@@ -55,6 +55,25 @@ pub struct GradCheck {
 }
 
 impl ParamRef {
+    /// The parameter's value in `mlp`, if `mlp` has it.
+    pub fn value(&self, mlp: &Mlp) -> Option<f64> {
+        match *self {
+            ParamRef::Weight { layer, from, to } => mlp
+                .layers
+                .get(layer.checked_sub(1)?)?
+                .weights
+                .get(from)?
+                .get(to)
+                .copied(),
+            ParamRef::Bias { layer, neuron } => mlp
+                .layers
+                .get(layer.checked_sub(1)?)?
+                .biases
+                .get(neuron)
+                .copied(),
+        }
+    }
+
     /// A mutable reference to the parameter in `mlp`, or `NoParameter`.
     pub fn slot<'a>(&self, mlp: &'a mut Mlp) -> Result<&'a mut f64, EngineError> {
         let missing = || EngineError::from(TrainError::NoParameter(format!("{self:?}")));

@@ -113,15 +113,17 @@ impl Trainer {
         mlp.validate()?;
         check_settings(&settings)?;
         let (data, test_data) = Trainer::encode(&mlp, &features, &train, &test)?;
-        let mut t = Trainer::build(mlp, data, test_data, settings);
-        t.examples = Some(Examples {
+        let examples = Examples {
             features,
             train,
             test,
-        });
-        // Measured again now that the labels are known: the accuracies need them.
-        t.restart_training();
-        Ok(t)
+        };
+        Ok(Trainer::build(
+            mlp,
+            (data, test_data),
+            Some(examples),
+            settings,
+        ))
     }
 
     fn encode(

@@ -72,7 +72,7 @@ pub fn check_lines(ins: &Inspection, example: usize, lang: Lang) -> Vec<String> 
     let c = &ins.check;
     let p = param_symbol(ins.param);
     let long = |v: f64| fmt_sig(v, LOSS_DIGITS);
-    let h = fmt_sig(c.h, LONG);
+    let (theta, h) = (fmt_sig(ins.value, LONG), fmt_sig(c.h, LONG));
     let scope = match ins.scope {
         CheckScope::Example => tf(lang, "net.check.of-example", &[("k", &example.to_string())]),
         CheckScope::Batch => tf(
@@ -81,42 +81,34 @@ pub fn check_lines(ins: &Inspection, example: usize, lang: Lang) -> Vec<String> 
             &[("n", &ins.examples.to_string())],
         ),
     };
-    let base: [(&'static str, String); 3] = [
-        ("p", p.clone()),
-        ("theta", fmt_sig(ins.value, LONG)),
-        ("h", h.clone()),
-    ];
-    let with = |extra: &[(&'static str, String)]| -> Vec<(&'static str, String)> {
-        base.iter().cloned().chain(extra.iter().cloned()).collect()
-    };
-    let fill = |key: &str, args: Vec<(&str, String)>| {
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        tf(lang, key, &args)
-    };
     let relative = (c.central - c.backprop).abs()
         / c.central.abs().max(c.backprop.abs()).max(f64::MIN_POSITIVE);
+    let value = |key: &str, v: String| tf(lang, key, &[("p", &p), ("v", &v)]);
     vec![
         scope,
-        fill("net.check.loss", with(&[("l", long(c.loss))])),
-        fill("net.check.plus", with(&[("l", long(c.loss_plus))])),
-        fill("net.check.minus", with(&[("l", long(c.loss_minus))])),
-        fill(
+        tf(
+            lang,
+            "net.check.loss",
+            &[("l", &long(c.loss)), ("p", &p), ("theta", &theta)],
+        ),
+        tf(
+            lang,
+            "net.check.plus",
+            &[("l", &long(c.loss_plus)), ("h", &h)],
+        ),
+        tf(lang, "net.check.minus", &[("l", &long(c.loss_minus))]),
+        tf(
+            lang,
             "net.check.forward",
-            with(&[
-                ("lp", long(c.loss_plus)),
-                ("l", paren_sig(c.loss, LOSS_DIGITS)),
-                ("hp", paren_sig(c.h, LONG)),
-                ("v", fmt_sig(c.forward, LONG)),
-            ]),
+            &[
+                ("lp", &long(c.loss_plus)),
+                ("l", &paren_sig(c.loss, LOSS_DIGITS)),
+                ("hp", &paren_sig(c.h, LONG)),
+                ("v", &fmt_sig(c.forward, LONG)),
+            ],
         ),
-        fill(
-            "net.check.central",
-            with(&[("v", fmt_sig(c.central, LONG))]),
-        ),
-        fill(
-            "net.check.backprop",
-            with(&[("v", fmt_sig(c.backprop, LONG))]),
-        ),
-        fill("net.check.agree", with(&[("rel", fmt_sig(relative, 2))])),
+        value("net.check.central", fmt_sig(c.central, LONG)),
+        value("net.check.backprop", fmt_sig(c.backprop, LONG)),
+        tf(lang, "net.check.agree", &[("rel", &fmt_sig(relative, 2))]),
     ]
 }

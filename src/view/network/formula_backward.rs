@@ -7,12 +7,12 @@ use crate::engine::activation::Activation;
 use crate::engine::loss::LossKind;
 use crate::engine::mlp::Layer;
 use crate::engine::snapshot::{LayerSnapshot, NetworkSnapshot};
+use crate::engine::trainer::ParamRef;
 use crate::i18n::{t, tf, Lang};
 
+use crate::view::network::check::param_symbol;
 use crate::view::network::formula::{layer_at, layer_input, missing};
-use crate::view::notation::{
-    input_name, layer_tag, mat_text, opt_mat, opt_vec, paren, subscript, vec_text,
-};
+use crate::view::notation::{input_name, layer_tag, mat_text, opt_mat, opt_vec, paren, vec_text};
 use crate::view::number::fmt;
 
 /// The Backward{layer} panel lines: how δ arises, then the layer's gradients.
@@ -206,13 +206,11 @@ fn weight_example(ls: &LayerSnapshot, r: &str) -> Option<String> {
     }
     let (i, j, g) = best?;
     let (w_old, w_new) = (*old.get(i)?.get(j)?, *ls.weights.get(i)?.get(j)?);
-    let sep = if i >= 9 || j >= 9 { "," } else { "" };
-    let name = format!(
-        "w{}{sep}{}{}",
-        subscript(i + 1),
-        subscript(j + 1),
-        layer_tag(1)
-    );
+    let name = param_symbol(ParamRef::Weight {
+        layer: 1,
+        from: i,
+        to: j,
+    });
     let g = paren(g);
     Some(format!(
         "{name} ← {} − {r}·{g} = {}",
