@@ -106,6 +106,9 @@ pub(crate) struct BatchPass {
     loss: Option<f64>,
     /// `(W, b)` of every layer before the last Update; empty otherwise.
     old: Vec<(Vec<Vec<f64>>, Vec<f64>)>,
+    /// The optimizer's memory before the last Update and the rule it used (only
+    /// right after one), so the panel can show both sides of `v ← β·v + g`.
+    before: Option<(OptState, UpdateRule)>,
 }
 
 impl BatchPass {
@@ -130,6 +133,13 @@ impl BatchPass {
     /// Forgets the parameters saved by the last Update (they show for one phase only).
     pub fn clear_old(&mut self) {
         self.old.clear();
+        self.before = None;
+    }
+
+    /// The optimizer's memory before the last Update and that Update's rule (with the
+    /// step count t it used), only right after an Update.
+    pub fn before_update(&self) -> Option<&(OptState, UpdateRule)> {
+        self.before.as_ref()
     }
 
     /// Forward through the next layer for every example.
@@ -176,6 +186,13 @@ impl BatchPass {
             .iter()
             .map(|layer| (layer.weights.clone(), layer.biases.clone()))
             .collect();
+        self.before = Some((
+            state.clone(),
+            UpdateRule {
+                t: state.t + 1,
+                ..rule
+            },
+        ));
         let layers = mlp.layers.len();
         let sums = &self.sums;
         state.apply(mlp, rule, |l0| {

@@ -118,6 +118,7 @@ impl Pass {
             old_weights: None,
             old_biases: None,
             moments: None,
+            old_moments: None,
         }
     }
 }

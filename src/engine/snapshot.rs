@@ -63,6 +63,9 @@ pub struct LayerSnapshot {
     pub old_biases: Option<Vec<f64>>,
     /// The optimizer's memory of this layer's parameters (momentum and Adam only).
     pub moments: Option<LayerMoments>,
+    /// The same memory before the last Update (only right after one; momentum and Adam
+    /// only; its `m_hat`, `v_hat` are those of the step before).
+    pub old_moments: Option<LayerMoments>,
 }
 
 /// One number per parameter of a layer: `weights` `[n_in][n_out]`, `biases` `[n_out]`.
@@ -111,6 +114,9 @@ pub struct TrainingSnapshot {
     pub schedule: Schedule,
     /// Adam's step count t (Updates so far with this optimizer).
     pub t: usize,
+    /// The learning rate r the last Update used (after the schedule; only right after
+    /// an Update: the epoch that Update ended may have changed `rate_now`).
+    pub update_rate: Option<f64>,
     /// Mean loss over the training examples at the end of every epoch (index 0 = before any).
     pub train_loss: Vec<f64>,
     /// Mean loss over the test examples, same epochs (empty if there are none).

@@ -326,6 +326,10 @@ impl Trainer {
                 .map(|l0| {
                     let mut layer = self.pass.layer_snapshot(&self.mlp, l0, chosen);
                     layer.moments = self.opt.layer_moments(self.optimizer, l0);
+                    layer.old_moments = self
+                        .pass
+                        .before_update()
+                        .and_then(|(old, _)| old.layer_moments(self.optimizer, l0));
                     layer
                 })
                 .collect(),
@@ -347,6 +351,7 @@ impl Trainer {
             regularization: self.regularization,
             schedule: self.schedule,
             t: self.opt.t,
+            update_rate: self.pass.before_update().map(|(_, rule)| rule.rate),
             train_loss: self.train_losses.clone(),
             test_loss: self.test_losses.clone(),
             train_accuracy: self.accuracy[0],

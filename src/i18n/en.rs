@@ -13,6 +13,7 @@ pub const SECTIONS: &[&[(&str, &str)]] = &[
     super::en_train::TRAIN,
     super::en_train::TRAIN_API,
     super::en_net::NET,
+    super::en_batch::BATCH,
 ];
 
 /// Page chrome and controls.

@@ -3,11 +3,13 @@
 //! A test checks that both tables have exactly the same keys and placeholders.
 
 mod en;
+mod en_batch;
 mod en_cats;
 mod en_graph;
 mod en_net;
 mod en_train;
 mod zh;
+mod zh_batch;
 mod zh_cats;
 mod zh_graph;
 mod zh_net;

@@ -13,6 +13,7 @@ pub const SECTIONS: &[&[(&str, &str)]] = &[
     super::zh_train::TRAIN,
     super::zh_train::TRAIN_API,
     super::zh_net::NET,
+    super::zh_batch::BATCH,
 ];
 
 /// Page chrome and controls.

@@ -8,7 +8,8 @@ use crate::engine::loss::LossKind;
 use crate::engine::snapshot::{LayerSnapshot, NetworkSnapshot, Phase};
 use crate::i18n::{t, tf, Lang};
 
-use crate::view::network::formula_backward::{backward_lines, update_lines};
+use crate::view::network::formula_backward::backward_lines;
+use crate::view::network::formula_update::update_lines;
 use crate::view::notation::{input_name, layer_tag, mat_text, opt_vec, paren, vec_text};
 use crate::view::number::fmt;
 
@@ -32,10 +33,36 @@ pub fn phase_panel(snap: &NetworkSnapshot, lang: Lang) -> PhasePanel {
         Phase::Backward { layer } => backward_lines(snap, layer, lang),
         Phase::Update => update_lines(snap, lang),
     };
+    let lines = match snap.phase {
+        Phase::Forward { .. } | Phase::Loss | Phase::Backward { .. } => {
+            batch_header(snap, lang).into_iter().chain(lines).collect()
+        }
+        Phase::Ready | Phase::Update => lines,
+    };
     PhasePanel {
         title: phase_title(snap, lang),
         lines,
     }
+}
+
+/// For a mini-batch of several examples: which examples it holds and which one's
+/// numbers the panel shows (training examples are numbered from 1 here).
+fn batch_header(snap: &NetworkSnapshot, lang: Lang) -> Option<String> {
+    let tr = &snap.training;
+    let (first, last) = (tr.batch.first()?, tr.batch.last()?);
+    if tr.batch.len() < 2 {
+        return None;
+    }
+    let k = tr.chosen.saturating_sub(*first) + 1;
+    let args = [
+        ("n", tr.batch.len().to_string()),
+        ("first", (first + 1).to_string()),
+        ("last", (last + 1).to_string()),
+        ("k", k.to_string()),
+        ("index", (tr.chosen + 1).to_string()),
+    ];
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Some(tf(lang, "panel.batch.example", &args))
 }
 
 /// What the next Step will do, one line (e.g. "Next: backward pass, layer 2").
@@ -158,7 +185,7 @@ fn activation_line(act: Activation, s: &str, a: &str, lang: Lang) -> String {
 /// The loss formula of `snap.loss_kind`, filled with ŷ, y and the engine's L.
 fn loss_lines(snap: &NetworkSnapshot, lang: Lang) -> Vec<String> {
     let yhat = snap.layers.last().and_then(|l| l.a.as_deref());
-    let (Some(yhat), Some(loss)) = (yhat, snap.loss) else {
+    let (Some(yhat), Some(loss)) = (yhat, snap.example_loss.or(snap.loss)) else {
         return missing(lang);
     };
     let y = &snap.target;
@@ -172,11 +199,21 @@ fn loss_lines(snap: &NetworkSnapshot, lang: Lang) -> Vec<String> {
         LossKind::BinaryCrossEntropy => binary_cross_entropy(yhat, y),
         LossKind::SoftmaxCrossEntropy => cross_entropy(yhat, y),
     };
-    vec![
+    let mut lines = vec![
         t(lang, what).to_string(),
         format!("ŷ = {}, y = {}", vec_text(yhat), vec_text(y)),
         format!("{formula} = {}", fmt(loss)),
-    ]
+    ];
+    let n = snap.training.batch.len();
+    if let (true, Some(mean)) = (n > 1, snap.loss) {
+        let n = n.to_string();
+        lines.push(tf(
+            lang,
+            "panel.loss.batch",
+            &[("n", &n), ("loss", &fmt(mean))],
+        ));
+    }
+    lines
 }
 
 /// `L = ½(ŷ − y)²` (a sum of such terms for several outputs), without the result.

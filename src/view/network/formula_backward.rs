@@ -1,5 +1,6 @@
 //! The phase panel's backward and update phases: `δ = ∂L/∂u` from the output down,
-//! the gradients `∂L/∂W = a⁽ˡ⁻¹⁾ᵀ·δ`, `∂L/∂b = δ`, and the move `θ ← θ − r·∂L/∂θ`.
+//! the gradients `∂L/∂W = a⁽ˡ⁻¹⁾ᵀ·δ`, `∂L/∂b = δ` of the chosen example, and the
+//! batch's mean gradients the Update uses.
 //! Intermediate vectors that the snapshot does not hold (`∂L/∂ŷ`, `δ·Wᵀ`, `f'(u)`)
 //! come from the engine's own functions, so every number is the engine's.
 
@@ -7,13 +8,10 @@ use crate::engine::activation::Activation;
 use crate::engine::loss::LossKind;
 use crate::engine::mlp::Layer;
 use crate::engine::snapshot::{LayerSnapshot, NetworkSnapshot};
-use crate::engine::trainer::ParamRef;
 use crate::i18n::{t, tf, Lang};
 
-use crate::view::network::check::param_symbol;
 use crate::view::network::formula::{layer_at, layer_input, missing};
-use crate::view::notation::{input_name, layer_tag, mat_text, opt_mat, opt_vec, paren, vec_text};
-use crate::view::number::fmt;
+use crate::view::notation::{input_name, layer_tag, mat_text, opt_mat, opt_vec, vec_text};
 
 /// The Backward{layer} panel lines: how δ arises, then the layer's gradients.
 pub(crate) fn backward_lines(snap: &NetworkSnapshot, layer: usize, lang: Lang) -> Vec<String> {
@@ -40,6 +38,19 @@ pub(crate) fn backward_lines(snap: &NetworkSnapshot, layer: usize, lang: Lang) -
         "∂L/∂b{s} = δ{s} = {}",
         opt_vec(ls.grad_biases.as_deref())
     ));
+    let n = snap.training.batch.len();
+    if n > 1 {
+        let n_text = n.to_string();
+        lines.push(tf(lang, "panel.backward.batch", &[("n", &n_text)]));
+        lines.push(format!(
+            "ḡ_W{s} = (1/n)·Σₛ ∂Lₛ/∂W{s} = {}",
+            opt_mat(ls.batch_grad_weights.as_deref())
+        ));
+        lines.push(format!(
+            "ḡ_b{s} = (1/n)·Σₛ ∂Lₛ/∂b{s} = {}",
+            opt_vec(ls.batch_grad_biases.as_deref())
+        ));
+    }
     lines
 }
 
@@ -153,68 +164,4 @@ fn delta_line(
     };
     let d = vec_text(&act.diagonal(u, a));
     format!("δ{s} = {g_name} ⊙ {prime}(u{s}) = {gv} ⊙ {d} = {delta}")
-}
-
-/// The Update panel lines: every layer's `W ← W − r·∂L/∂W` and `b ← b − r·∂L/∂b`
-/// with old, gradient and new values, one weight worked out, and the step's loss.
-pub(crate) fn update_lines(snap: &NetworkSnapshot, lang: Lang) -> Vec<String> {
-    let r = fmt(snap.learning_rate);
-    let mut lines = vec![tf(lang, "panel.update.what", &[("r", &r)])];
-    for (i, ls) in snap.layers.iter().enumerate() {
-        let s = layer_tag(i + 1);
-        let (old_w, gw) = (
-            opt_mat(ls.old_weights.as_deref()),
-            opt_mat(ls.grad_weights.as_deref()),
-        );
-        let (old_b, gb) = (
-            opt_vec(ls.old_biases.as_deref()),
-            opt_vec(ls.grad_biases.as_deref()),
-        );
-        let (new_w, new_b) = (mat_text(&ls.weights), vec_text(&ls.biases));
-        lines.push(format!(
-            "W{s} ← W{s} − r·∂L/∂W{s} = {old_w} − {r}·{gw} = {new_w}"
-        ));
-        lines.push(format!(
-            "b{s} ← b{s} − r·∂L/∂b{s} = {old_b} − {r}·{gb} = {new_b}"
-        ));
-    }
-    if let Some(example) = snap.layers.first().and_then(|ls| weight_example(ls, &r)) {
-        lines.push(tf(lang, "panel.update.example", &[("expr", &example)]));
-    }
-    if let Some(loss) = snap.loss {
-        let step = snap.step.to_string();
-        lines.push(tf(
-            lang,
-            "panel.update.done",
-            &[("step", &step), ("loss", &fmt(loss))],
-        ));
-    }
-    lines
-}
-
-/// One weight of layer 1 moved by hand, `w₁₁⁽¹⁾: 4 − 0.5·0.02711 = 3.986`: the one with
-/// the largest gradient (the first on ties), so the example shows a real move.
-fn weight_example(ls: &LayerSnapshot, r: &str) -> Option<String> {
-    let (old, grad) = (ls.old_weights.as_ref()?, ls.grad_weights.as_ref()?);
-    let mut best: Option<(usize, usize, f64)> = None;
-    for (i, row) in grad.iter().enumerate() {
-        for (j, &g) in row.iter().enumerate() {
-            if best.map_or(true, |(_, _, b)| g.abs() > b.abs() * (1.0 + 1e-9)) {
-                best = Some((i, j, g));
-            }
-        }
-    }
-    let (i, j, g) = best?;
-    let (w_old, w_new) = (*old.get(i)?.get(j)?, *ls.weights.get(i)?.get(j)?);
-    let name = param_symbol(ParamRef::Weight {
-        layer: 1,
-        from: i,
-        to: j,
-    });
-    let g = paren(g);
-    Some(format!(
-        "{name} ← {} − {r}·{g} = {}",
-        fmt(w_old),
-        fmt(w_new)
-    ))
 }

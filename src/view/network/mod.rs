@@ -18,6 +18,8 @@ pub(crate) mod edges;
 pub mod epochs;
 pub mod formula;
 mod formula_backward;
+mod formula_example;
+mod formula_update;
 pub(crate) mod geometry;
 pub mod history;
 mod layout;

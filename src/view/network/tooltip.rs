@@ -38,7 +38,7 @@ pub fn edge_tooltip(snap: &NetworkSnapshot, edge: EdgeRef, lang: Lang) -> Vec<St
         None => lines.push(fill(lang, "net.tip.weight", &args)),
     }
     let (Some(g), Some(d), Some(a)) = (
-        values::grad(snap, edge),
+        values::example_grad(snap, edge),
         values::delta(snap, to),
         values::node_value(snap, from),
     ) else {
@@ -46,7 +46,15 @@ pub fn edge_tooltip(snap: &NetworkSnapshot, edge: EdgeRef, lang: Lang) -> Vec<St
         return lines;
     };
     args.extend([("grad", long(g)), ("delta", factor(d)), ("a", factor(a))]);
-    lines.push(fill(lang, "net.tip.grad", &args));
+    if snap.training.batch.len() > 1 {
+        // The chain rule below is the chosen example's; the edge shows the batch mean.
+        let mean = values::grad(snap, edge).map_or_else(|| "—".to_string(), long);
+        args.push(("mean", mean));
+        lines.push(fill(lang, "net.tip.grad_example", &args));
+        lines.push(fill(lang, "net.tip.grad_mean", &args));
+    } else {
+        lines.push(fill(lang, "net.tip.grad", &args));
+    }
     lines.push(fill(lang, "net.tip.chain", &args));
     lines.extend(delta_lines(snap, to, lang));
     lines
@@ -168,6 +176,12 @@ fn backward_lines(
         .and_then(|g| g.get(node.index).copied());
     if let Some(g) = grad_b {
         lines.push(fill(lang, "net.tip.grad_bias", &[("grad", long(g))]));
+    }
+    let mean_b = values::layer(snap, node.layer)
+        .and_then(|l| l.batch_grad_biases.as_ref())
+        .and_then(|g| g.get(node.index).copied());
+    if let (true, Some(m)) = (snap.training.batch.len() > 1, mean_b) {
+        lines.push(fill(lang, "net.tip.grad_bias_mean", &[("mean", long(m))]));
     }
     lines
 }

@@ -66,8 +66,18 @@ pub(crate) fn used_weight(snap: &NetworkSnapshot, e: EdgeRef) -> Option<f64> {
     old_weight(snap, e).or_else(|| weight(snap, e))
 }
 
-/// `∂L/∂w` of the edge, once backward reached its layer.
+/// The batch's mean `ḡ = (1/n)·Σₛ ∂Lₛ/∂w` of the edge (what the Update uses; the
+/// example's own `∂L/∂w` for a batch of one), once backward reached its layer.
 pub(crate) fn grad(snap: &NetworkSnapshot, e: EdgeRef) -> Option<f64> {
+    let l = layer(snap, e.layer)?;
+    entry(
+        l.batch_grad_weights.as_ref().or(l.grad_weights.as_ref())?,
+        e,
+    )
+}
+
+/// The chosen example's own `∂L/∂w` of the edge, once backward reached its layer.
+pub(crate) fn example_grad(snap: &NetworkSnapshot, e: EdgeRef) -> Option<f64> {
     entry(layer(snap, e.layer)?.grad_weights.as_ref()?, e)
 }
 
@@ -99,9 +109,12 @@ pub(crate) fn old_bias(snap: &NetworkSnapshot, n: NodeRef) -> Option<f64> {
     neuron(snap, n, |l| l.old_biases.as_ref())
 }
 
-/// Largest `|∂L/∂w|` computed so far in this step (0 if none).
+/// Largest `|ḡ|` (batch-mean `∂L/∂w`) computed so far in this step (0 if none).
 pub(crate) fn max_abs_grad(snap: &NetworkSnapshot) -> f64 {
-    let grads = snap.layers.iter().filter_map(|l| l.grad_weights.as_ref());
+    let grads = snap
+        .layers
+        .iter()
+        .filter_map(|l| l.batch_grad_weights.as_ref().or(l.grad_weights.as_ref()));
     grads.flatten().flatten().fold(0.0, |m, g| m.max(g.abs()))
 }
 
