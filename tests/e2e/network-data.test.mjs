@@ -33,12 +33,39 @@ test('circle: a shape change, then play until the boundary separates it', async 
   await context.close();
 });
 
+/** Waits until the batch chooser reads `text` (the panel repaints on the next frame). */
+const labelIs = (page, text) =>
+  page.waitForFunction((t) => document.querySelector('#example-label').textContent === t, text, { timeout: 5000 });
+
 test('one phase works on the whole batch and the panel shows its numbers', async () => {
   const { page, context, errors } = await openLab(lab.browser, lab.server.url, { hash: '#data=xor&batch=5' });
   await click(page, 'step');
   assert.equal(await page.getAttribute('#phase-panel', 'data-phase'), 'forward-1');
-  const lines = await page.textContent('#phase-lines');
-  assert.ok(/\d/.test(lines), lines);
+  assert.match(await page.textContent('#phase-lines'), /Mini-batch of 5 training examples \(#1–#5\)/);
+  assert.equal(await page.isVisible('#batch-chooser'), true);
+  assert.equal(await page.textContent('#example-label'), 'Example 1 of 5');
+  while ((await page.getAttribute('#phase-panel', 'data-phase')) !== 'loss') await click(page, 'step');
+  // The batch's mean loss must be the mean of the five examples' losses the panel shows
+  // one at a time (◀ ▶), each read off its formula line (4 significant digits).
+  const lastNumber = (line) => Number(line.match(/-?[0-9.]+(e-?\d+)?$/)[0]);
+  const losses = [];
+  let mean;
+  for (let k = 0; k < 5; k += 1) {
+    const items = await page.$$eval('#phase-lines li', (li) => li.map((l) => l.textContent));
+    losses.push(lastNumber(items.find((l) => l.startsWith('L = ½'))));
+    mean = lastNumber(items.find((l) => l.includes('(1/n)·Σₛ Lₛ')));
+    await page.click('#example-next');
+    await labelIs(page, `Example ${((k + 1) % 5) + 1} of 5`);
+  }
+  const average = losses.reduce((a, b) => a + b, 0) / 5;
+  assert.ok(Math.abs(average - mean) <= 2e-3 * Math.abs(mean) + 1e-6, `${losses} → ${average} vs ${mean}`);
+  await page.click('#example-prev');
+  await labelIs(page, 'Example 5 of 5');
+  while ((await page.getAttribute('#phase-panel', 'data-phase')) !== 'update') await click(page, 'step');
+  assert.equal(await page.isVisible('#batch-chooser'), false);
+  const update = await page.textContent('#phase-lines');
+  assert.match(update, /mean gradient over the batch's 5 examples/);
+  assert.match(update, /W⁽¹⁾ ← W⁽¹⁾ − r·ḡ_W⁽¹⁾ = /);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -143,7 +143,18 @@ fn wire_network(w: &mut Wiring) -> Result<(), JsValue> {
     }
     w.on("reinit", "click", |p, _| network(p, N::Reinitialise))?;
     w.on("step-example", "click", |p, _| network(p, N::StepExample))?;
-    w.on("step-epoch", "click", |p, _| network(p, N::StepEpoch))
+    w.on("step-epoch", "click", |p, _| network(p, N::StepEpoch))?;
+    w.on("example-prev", "click", |p, _| choose_example(p, -1))?;
+    w.on("example-next", "click", |p, _| choose_example(p, 1))
+}
+
+/// Shows the batch's previous (`step = −1`) or next (`+1`) example, wrapping around.
+fn choose_example(p: &mut Page, step: isize) {
+    let training = p.app.network().network().training;
+    let n = training.batch.len().max(1) as isize;
+    let first = training.batch.first().copied().unwrap_or(0);
+    let k = training.chosen.saturating_sub(first) as isize;
+    network(p, N::ChooseExample((k + step).rem_euclid(n) as usize));
 }
 
 /// The optimizer and its fields (momentum's β is the β₁ field).

@@ -52,8 +52,27 @@ fn update_phase(snap: &NetworkSnapshot, lang: Lang) -> Result<(), JsValue> {
         Phase::Update => "update",
     };
     set_attr("phase-panel", "data-direction", direction);
+    update_chooser(snap, lang);
     set_attr("phase-panel", "data-phase", &phase_code(snap.phase));
     Ok(())
+}
+
+/// The ◀ example k of n ▶ chooser: shown while a phase of a batch of several
+/// examples is on the panel (Ready and Update show no single example).
+fn update_chooser(snap: &NetworkSnapshot, lang: Lang) {
+    let tr = &snap.training;
+    let n = tr.batch.len();
+    let per_example = !matches!(snap.phase, Phase::Ready | Phase::Update);
+    set_hidden("batch-chooser", !(per_example && n > 1));
+    let k = tr
+        .chosen
+        .saturating_sub(tr.batch.first().copied().unwrap_or(0))
+        + 1;
+    let (k, n) = (k.to_string(), n.to_string());
+    set_text(
+        "example-label",
+        &tf(lang, "net.batch.label", &[("k", &k), ("n", &n)]),
+    );
 }
 
 /// `ready`, `forward-1`, `loss`, `backward-2`, `update`: a stable name for tests and styles.
