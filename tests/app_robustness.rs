@@ -244,3 +244,28 @@ fn random_sessions_across_the_labs_never_panic_and_nothing_runs_unseen() {
         }
     }
 }
+
+#[test]
+fn a_setting_out_of_range_is_named_in_the_page_language() {
+    use backprop_lab::app::message::Message;
+    use backprop_lab::engine::optim::Optimizer;
+    use backprop_lab::engine::EngineError;
+    let adam = Optimizer::Adam {
+        beta1: 1.5,
+        beta2: 0.999,
+        epsilon: 1e-8,
+    };
+    let err: EngineError = adam.checked().unwrap_err();
+    let message = Message::from(&err);
+    let (zh, en) = (render(&message, Lang::Zh), render(&message, Lang::En));
+    assert!(zh.contains("β₁") && zh.contains("1.5"), "{zh}");
+    assert!(!zh.contains("beta1"), "{zh}");
+    assert!(en.contains("β₁ must be in [0, 1)"), "{en}");
+    let mut lab = NetworkController::new();
+    lab.apply(NetworkCommand::SetDataSet(
+        backprop_lab::engine::data::DataSet::Circle,
+    ));
+    lab.apply(NetworkCommand::SetBatchSize(0));
+    let alert = lab.alert().map(|m| render(m, Lang::Zh)).unwrap_or_default();
+    assert!(alert.contains("批量大小"), "{alert}");
+}

@@ -8,6 +8,7 @@
 
 use crate::engine::cats::CatError;
 use crate::engine::graph::ExprError;
+use crate::engine::train_error::TrainError;
 use crate::engine::EngineError;
 
 /// Which string table (key prefix) a message's code belongs to.
@@ -58,6 +59,9 @@ pub enum Arg {
     Count(usize),
     /// Another message, rendered in the same language (a reason inside a line).
     Message(Box<Message>),
+    /// An engine's name of a setting ("batch size", "beta1"), shown through the string
+    /// table's `term.*` in the page's language (as it is if the table has no entry).
+    Term(String),
 }
 
 /// Something the page tells the learner.
@@ -105,7 +109,7 @@ impl Message {
     /// The text of placeholder `name`, if it is a text or a count.
     pub fn arg_text(&self, name: &str) -> Option<String> {
         match self.arg(name)? {
-            Arg::Text(s) => Some(s.clone()),
+            Arg::Text(s) | Arg::Term(s) => Some(s.clone()),
             Arg::Count(n) => Some(n.to_string()),
             Arg::Number(v) => Some(v.to_string()),
             Arg::Message(_) => None,
@@ -124,11 +128,17 @@ impl Message {
             EngineError::Exploded => (Topic::Exploded, "refused"),
             EngineError::InvalidShape(_) => (Topic::Input, "shape"),
             EngineError::Train(e) => {
+                // A parameter's own description is not a setting's name.
+                let term = !matches!(e, TrainError::NoParameter(_));
+                let args = e.args().into_iter().map(|(k, v)| match k {
+                    "what" if term => (k, Arg::Term(v)),
+                    _ => (k, Arg::Text(v)),
+                });
                 return Message {
                     topic: Topic::Train,
                     code: e.code(),
-                    args: text_args(e.args()),
-                }
+                    args: args.collect(),
+                };
             }
         };
         Message::new(topic, code).text("detail", err.to_string())

@@ -12,6 +12,7 @@ pub const SECTIONS: &[&[(&str, &str)]] = &[
     super::en_cats::CATS,
     super::en_train::TRAIN,
     super::en_train::TRAIN_API,
+    super::en_train::TERMS,
     super::en_net::NET,
     super::en_batch::BATCH,
 ];

@@ -12,6 +12,7 @@ pub const SECTIONS: &[&[(&str, &str)]] = &[
     super::zh_cats::CATS,
     super::zh_train::TRAIN,
     super::zh_train::TRAIN_API,
+    super::zh_train::TERMS,
     super::zh_net::NET,
     super::zh_batch::BATCH,
 ];

@@ -25,6 +25,10 @@ fn render_arg(arg: &Arg, lang: Lang) -> String {
         Arg::Number(v) => fmt(*v),
         Arg::Count(n) => n.to_string(),
         Arg::Message(m) => render(m, lang),
+        Arg::Term(name) => match t_code(lang, "term.", name) {
+            "?" => name.clone(),
+            term => term.to_string(),
+        },
     }
 }
 
