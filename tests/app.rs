@@ -1,6 +1,7 @@
 //! The page's controller without a browser: commands, the play clock, alerts
 //! and the way back after an explosion, checked against hand-derived numbers.
 
+use backprop_lab::app::clock::no_clock;
 use backprop_lab::app::link::Params;
 use backprop_lab::app::message::{Arg, Message, Topic};
 use backprop_lab::app::network::{Lab, NetworkCommand as Command, NetworkController};
@@ -51,15 +52,15 @@ fn the_clock_runs_phases_at_the_chosen_speed() {
     let mut app = app();
     app.apply(Command::SetSpeed(2)); // 4 phases per second
     app.apply(Command::TogglePlay);
-    assert!(!app.advance(200.0), "0.8 phases are not due yet");
-    assert!(app.advance(100.0), "1.2 phases: one is due");
+    assert!(!app.advance(200.0, no_clock), "0.8 phases are not due yet");
+    assert!(app.advance(100.0, no_clock), "1.2 phases: one is due");
     assert_eq!(app.network().phase, Phase::Forward { layer: 1 });
     // A long pause (a background tab) counts as at most 250 ms: one phase, not forty.
-    app.advance(10_000.0);
+    app.advance(10_000.0, no_clock);
     assert_eq!(app.network().phase, Phase::Forward { layer: 2 });
     app.apply(Command::TogglePlay);
     assert!(!app.playing());
-    assert!(!app.advance(1000.0));
+    assert!(!app.advance(1000.0, no_clock));
 }
 
 #[test]
@@ -69,7 +70,7 @@ fn an_exploding_network_stops_and_restores_the_last_finite_state() {
     app.apply(Command::SetSpeed(7));
     app.apply(Command::TogglePlay);
     for _ in 0..200 {
-        app.advance(16.0);
+        app.advance(16.0, no_clock);
         if app.alert().is_some() {
             break;
         }
@@ -104,7 +105,7 @@ fn diverging_descent_explains_the_factor_and_rewinds() {
     app.apply(Command::SetDescentRate(2.5));
     app.apply(Command::DescentTogglePlay);
     for _ in 0..2000 {
-        app.advance(50.0);
+        app.advance(50.0, no_clock);
         if !app.descent_playing() {
             break;
         }

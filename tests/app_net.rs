@@ -61,10 +61,10 @@ fn a_data_set_and_a_shape_train_through_the_engine() {
         N::SetShape(vec![Feature::X1, Feature::X2], vec![4, 2], None),
     );
     net(&mut app, N::SetLearningRate(0.3));
-    // r = 0.3 (0.1 reaches 87 % in as many epochs); 300 epochs of the fast path at full speed (30 a frame).
-    net(&mut app, N::SetSpeed(7));
+    // r = 0.3 (0.1 reaches 87 % in as many epochs); 300 epochs of the fast path (10 a frame).
+    net(&mut app, N::SetSpeed(6));
     net(&mut app, N::TogglePlay);
-    for _ in 0..10 {
+    for _ in 0..30 {
         app.advance(16.0);
     }
     let snap = app.network().network();
@@ -72,6 +72,31 @@ fn a_data_set_and_a_shape_train_through_the_engine() {
     let (train, test) = (snap.training.train_accuracy, snap.training.test_accuracy);
     assert!(train.is_some_and(|a| a > 0.95), "{train:?}");
     assert!(test.is_some_and(|a| a > 0.9), "{test:?}");
+}
+
+/// A clock that moves 0.5 ms each time it is read.
+fn ticking_clock() -> f64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static TICKS: AtomicU64 = AtomicU64::new(0);
+    TICKS.fetch_add(1, Ordering::Relaxed) as f64 * 0.5
+}
+
+#[test]
+fn the_top_speed_trains_as_many_epochs_as_fit_in_its_budget() {
+    // The first epoch takes 0.5 ms by this clock, so the 2 ms budget holds
+    // ⌊(2 − 0.5)/0.5⌋ = 3 more: 4 a frame. Without a clock (NaN) one a frame.
+    let mut app = app_for("data=circle").with_clock(ticking_clock);
+    net(&mut app, N::SetSpeed(7));
+    net(&mut app, N::TogglePlay);
+    app.advance(16.0);
+    assert_eq!(app.network().network().training.epoch, 4);
+    app.advance(16.0);
+    assert_eq!(app.network().network().training.epoch, 8);
+    let mut app = app_for("data=circle");
+    net(&mut app, N::SetSpeed(7));
+    net(&mut app, N::TogglePlay);
+    app.advance(16.0);
+    assert_eq!(app.network().network().training.epoch, 1);
 }
 
 #[test]

@@ -95,7 +95,8 @@ impl App {
         app
     }
 
-    /// The same App measuring the cat lab's frames with `clock` (milliseconds).
+    /// The same App measuring the cat lab's frames and tab ①'s top speed with
+    /// `clock` (milliseconds).
     pub fn with_clock(mut self, clock: Clock) -> App {
         self.clock = clock;
         self
@@ -164,7 +165,7 @@ impl App {
     /// tab ①'s play, tab ③'s training budget. Returns whether anything changed.
     pub fn advance(&mut self, elapsed_ms: f64) -> bool {
         match self.tab {
-            Tab::Network => self.network.advance(elapsed_ms),
+            Tab::Network => self.network.advance(elapsed_ms, self.clock),
             Tab::Graph => false,
             Tab::Cats => self.cats.advance(self.clock),
         }

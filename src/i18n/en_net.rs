@@ -57,6 +57,7 @@ pub const NET: &[(&str, &str)] = &[
     ("chart.epochs.train", "training"),
     ("chart.epochs.test", "test"),
     ("net.speed.epochs", "{n} epoch(s) per frame"),
+    ("net.speed.budget", "as many epochs per frame as fit in {ms} ms"),
     ("err.param.data", "no such data set; use tutorial, circle, xor, gauss, spiral, plane, multi-gauss or custom."),
     ("err.param.seed", "a seed is a whole number ≥ 0."),
     ("err.param.features", "use feature names x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2, separated by commas."),

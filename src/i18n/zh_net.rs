@@ -57,6 +57,7 @@ pub const NET: &[(&str, &str)] = &[
     ("chart.epochs.train", "训练"),
     ("chart.epochs.test", "测试"),
     ("net.speed.epochs", "每帧 {n} 轮"),
+    ("net.speed.budget", "每帧训练到用满 {ms} 毫秒为止"),
     ("err.param.data", "没有这个数据集；请用 tutorial、circle、xor、gauss、spiral、plane、multi-gauss 或 custom。"),
     ("err.param.seed", "种子是 ≥ 0 的整数。"),
     ("err.param.features", "请用特征名 x1、x2、x1sq、x2sq、x1x2、sinx1、sinx2，以逗号分隔。"),

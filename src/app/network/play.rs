@@ -2,6 +2,7 @@
 //! the valley, their settings, and the clock that turns elapsed milliseconds into
 //! phases while playing.
 
+use crate::app::clock::Clock;
 use crate::app::message::{Arg, Message, Topic};
 use crate::engine::activation::Activation;
 use crate::engine::error::EXPLOSION_LIMIT;
@@ -165,8 +166,9 @@ impl NetworkController {
     }
 
     /// Moves the clock by `elapsed_ms` (time since the last frame) and runs the
-    /// phases and descent steps that fall due. Returns whether anything changed.
-    pub fn advance(&mut self, elapsed_ms: f64) -> bool {
+    /// phases and descent steps that fall due; the top speed on a data set trains
+    /// for a budget measured by `clock` (ms). Returns whether anything changed.
+    pub fn advance(&mut self, elapsed_ms: f64, clock: Clock) -> bool {
         let elapsed = if elapsed_ms.is_finite() {
             elapsed_ms.clamp(0.0, 250.0)
         } else {
@@ -175,7 +177,7 @@ impl NetworkController {
         let per_ms = SPEEDS[self.params.speed.min(SPEEDS.len() - 1)] / 1000.0;
         let mut changed = false;
         if let Some(epochs) = self.epochs_per_frame().filter(|_| self.playing) {
-            changed |= self.play_epochs(epochs);
+            changed |= self.play_epochs(epochs, clock);
         } else if self.playing {
             self.clock_ms += elapsed;
             let due = ((self.clock_ms * per_ms) as usize).min(MAX_PHASES_PER_FRAME);

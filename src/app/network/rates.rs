@@ -54,11 +54,28 @@ pub fn nearest_stop(stops: &[f64], r: f64) -> usize {
 pub const SPEEDS: [f64; 8] = [1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 600.0];
 
 /// On a data set, the speeds from this index on play whole epochs each frame
-/// (the fast path), [`EPOCHS_PER_FRAME`] of them; the slower ones play phases.
+/// (the fast path), [`EPOCHS_PER_FRAME`] of them, and the top speed as many as
+/// fit in [`EPOCH_BUDGET_MS`]; the slower ones play phases.
 pub const EPOCH_SPEEDS_FROM: usize = 4;
 
-/// Epochs per frame of the speeds from [`EPOCH_SPEEDS_FROM`] on.
-pub const EPOCHS_PER_FRAME: [usize; 4] = [1, 3, 10, 30];
+/// Epochs per frame of the speeds from [`EPOCH_SPEEDS_FROM`] on, below the top speed.
+pub const EPOCHS_PER_FRAME: [usize; 3] = [1, 3, 10];
+
+/// At the top speed a frame trains epochs until this many milliseconds are used
+/// (at least one epoch), so a deep network keeps its frames short.
+pub const EPOCH_BUDGET_MS: f64 = 2.0;
+
+/// Most epochs one frame of the top speed runs, however fast they are.
+pub const MAX_EPOCHS_PER_FRAME: usize = 1000;
+
+/// How many epochs a frame of play on a data set runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EpochPace {
+    /// This many.
+    Fixed(usize),
+    /// As many as fit in [`EPOCH_BUDGET_MS`] by the App's clock (one without a clock).
+    Budget,
+}
 
 /// The default speed's index into [`SPEEDS`] (4 phases per second).
 pub const DEFAULT_SPEED: usize = 2;

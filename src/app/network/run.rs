@@ -12,8 +12,11 @@ use crate::engine::EngineError;
 use super::dataset::{
     DataParams, OutputKind, DATA_ACTIVATION, DATA_LEARNING_RATE, MAX_LAYERS, MAX_NEURONS,
 };
-use super::rates::{EPOCHS_PER_FRAME, EPOCH_SPEEDS_FROM};
+use super::rates::{
+    EpochPace, EPOCHS_PER_FRAME, EPOCH_BUDGET_MS, EPOCH_SPEEDS_FROM, MAX_EPOCHS_PER_FRAME,
+};
 use super::{Lab, NetworkCommand, NetworkController};
+use crate::app::clock::Clock;
 
 impl NetworkController {
     /// Whether tab ① trains on a data set (not the tutorial's one sample).
@@ -23,10 +26,15 @@ impl NetworkController {
 
     /// Epochs each frame of play at the current speed, when the data mode plays
     /// whole epochs (the top speeds); `None` when it plays phases.
-    pub fn epochs_per_frame(&self) -> Option<usize> {
+    pub fn epochs_per_frame(&self) -> Option<EpochPace> {
         let speed = self.params.speed;
-        (self.data_mode() && speed >= EPOCH_SPEEDS_FROM)
-            .then(|| EPOCHS_PER_FRAME[(speed - EPOCH_SPEEDS_FROM).min(EPOCHS_PER_FRAME.len() - 1)])
+        if !self.data_mode() || speed < EPOCH_SPEEDS_FROM {
+            return None;
+        }
+        Some(match EPOCHS_PER_FRAME.get(speed - EPOCH_SPEEDS_FROM) {
+            Some(&n) => EpochPace::Fixed(n),
+            None => EpochPace::Budget,
+        })
     }
 
     /// The learner's own points (the custom set).
@@ -298,12 +306,33 @@ impl NetworkController {
         cmds
     }
 
-    /// Plays epochs: how many this frame at `speed` (the top speeds of the data mode).
-    pub(super) fn play_epochs(&mut self, epochs: usize) -> bool {
+    /// Plays one frame's epochs at `pace`: a fixed number, or as many as fit in
+    /// [`EPOCH_BUDGET_MS`] of `clock` at the pace of the frame's first epoch
+    /// (exactly one when the clock is NaN).
+    pub(super) fn play_epochs(&mut self, pace: EpochPace, clock: Clock) -> bool {
         if !self.trainer.is_exploded() {
             self.checkpoint.clone_from(&self.trainer);
         }
-        match self.trainer.train_epochs(epochs) {
+        let result = match pace {
+            EpochPace::Fixed(n) => self.trainer.train_epochs(n),
+            EpochPace::Budget => {
+                // One epoch measures the pace; the rest of the budget goes to one fast
+                // call (no clock, NaN: exactly one epoch, so native runs are repeatable).
+                let start = clock();
+                let first = self.trainer.train_epochs(1);
+                let per = clock() - start;
+                // A browser's clock may tick in 0.1 ms: a faster epoch counts as 0.1 ms.
+                let more = ((EPOCH_BUDGET_MS - per) / per.max(0.1)).floor();
+                match (first, more >= 1.0) {
+                    (Ok(_), true) => {
+                        let more = (more as usize).min(MAX_EPOCHS_PER_FRAME - 1);
+                        self.trainer.train_epochs(more)
+                    }
+                    (first, _) => first,
+                }
+            }
+        };
+        match result {
             Ok(_) => true,
             Err(EngineError::Exploded) => {
                 self.playing = false;

@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 
 use crate::app::input::join_numbers;
-use crate::app::network::rates::{nearest_stop, SPEEDS};
+use crate::app::network::rates::{nearest_stop, EpochPace, EPOCH_BUDGET_MS, SPEEDS};
 use crate::app::network::NetworkController;
 use crate::app::App;
 use crate::engine::loss::LossKind;
@@ -158,7 +158,8 @@ fn update_buttons(lab: &NetworkController, lang: Lang) {
     set_attr("step-sample", "title", t(lang, title));
     let speed = SPEEDS[lab.params().speed.min(SPEEDS.len() - 1)];
     let text = match lab.epochs_per_frame() {
-        Some(n) => tf(lang, "net.speed.epochs", &[("n", &n.to_string())]),
+        Some(EpochPace::Fixed(n)) => tf(lang, "net.speed.epochs", &[("n", &n.to_string())]),
+        Some(EpochPace::Budget) => tf(lang, "net.speed.budget", &[("ms", &fmt(EPOCH_BUDGET_MS))]),
         None => tf(lang, "ctl.speed.value", &[("n", &fmt(speed))]),
     };
     set_text("speed-value", &text);
