@@ -11,6 +11,7 @@ pub mod inspect;
 mod panels;
 mod table;
 
+use crate::i18n::Lang;
 use wasm_bindgen::JsValue;
 
 use crate::app::network::rates::{descent_stops, network_stops};
@@ -52,6 +53,11 @@ pub struct NetworkView {
     descent_stops: Vec<f64>,
     /// The network slider's stops (learning rates).
     network_stops: Vec<f64>,
+    /// What the descent and loss-history charts last drew (with the language and the
+    /// backing size): a chart whose input is unchanged is not drawn again, so playing
+    /// epochs on a data set does not redraw the valley every frame.
+    drawn_descent: Option<(DescentSnapshot, Lang, (f64, f64))>,
+    drawn_history: Option<(Vec<f64>, Lang, (f64, f64))>,
 }
 
 impl NetworkView {
@@ -69,6 +75,8 @@ impl NetworkView {
             press: None,
             descent_stops: descent_stops(),
             network_stops: network_stops(),
+            drawn_descent: None,
+            drawn_history: None,
         })
     }
 
@@ -160,14 +168,25 @@ impl NetworkView {
             };
             report(draw_network(&area, layout, snap, &style).map_err(|e| e.to_string()));
         }
-        if let Some(area) = self.history.area() {
+        let key = (snap.loss_history.clone(), lang, self.history.size());
+        if let Some(area) = self
+            .history
+            .area()
+            .filter(|_| self.drawn_history != Some(key.clone()))
+        {
             let style = ChartStyle {
                 lang,
                 scale: self.history.scale,
             };
             report(draw_loss_history(&area, &snap.loss_history, &style).map_err(|e| e.to_string()));
+            self.drawn_history = Some(key);
         }
-        if let Some(area) = self.descent.area() {
+        let key = (dsnap.clone(), lang, self.descent.size());
+        if let Some(area) = self
+            .descent
+            .area()
+            .filter(|_| self.drawn_descent != Some(key.clone()))
+        {
             let style = ChartStyle {
                 lang,
                 scale: self.descent.scale,
@@ -176,6 +195,7 @@ impl NetworkView {
                 Ok(mapper) => self.mapper = Some(mapper),
                 Err(e) => report(Err(e.to_string())),
             }
+            self.drawn_descent = Some(key);
         }
     }
 }
