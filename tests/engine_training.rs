@@ -382,6 +382,17 @@ fn an_exploding_run_stops_at_the_last_finite_weights() {
     let epochs = t.epoch();
     assert!(epochs < 50, "it should have exploded before epoch 50");
     assert_eq!(t.snapshot().training.train_loss.len(), epochs + 1);
+    // The rollback restores exactly the weights after the last finite epoch.
+    let mut fresh = trainer(
+        Activation::Relu,
+        Activation::Identity,
+        LossKind::SquaredError,
+        s,
+    );
+    if epochs > 0 {
+        fresh.train_epochs(epochs).unwrap();
+    }
+    assert_eq!(params(&fresh), params(&t));
 }
 
 #[test]

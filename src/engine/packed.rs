@@ -110,6 +110,19 @@ impl Packed {
         }
     }
 
+    /// Copies the parameters `(w, b)` into `into`, reusing its storage (a checkpoint
+    /// to go back to; the scratch space and sums are not part of it).
+    pub fn save_params(&self, into: &mut (Vec<f64>, Vec<f64>)) {
+        into.0.clone_from(&self.w);
+        into.1.clone_from(&self.b);
+    }
+
+    /// The parameters saved by [`Packed::save_params`] back in place.
+    pub fn restore_params(&mut self, from: &(Vec<f64>, Vec<f64>)) {
+        self.w.clone_from(&from.0);
+        self.b.clone_from(&from.1);
+    }
+
     /// Number of layers L.
     fn layers(&self) -> usize {
         self.acts.len()

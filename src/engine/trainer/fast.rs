@@ -63,12 +63,16 @@ impl Trainer {
             left -= 1;
         }
         let mut packed = Packed::new(&self.mlp);
+        // The checkpoint of each epoch, its storage reused: no allocation per epoch.
+        let (mut saved, mut saved_opt) = ((Vec::new(), Vec::new()), self.opt.clone());
         for _ in 0..left {
-            let saved = (packed.clone(), self.opt.clone());
+            packed.save_params(&mut saved);
+            saved_opt.clone_from(&self.opt);
             self.fast_epoch(&mut packed);
             let m = self.measure(&mut packed);
             if packed.is_exploded() || is_exploded_value(m.train_loss) {
-                (packed, self.opt) = saved;
+                packed.restore_params(&saved);
+                self.opt.clone_from(&saved_opt);
                 packed.store(&mut self.mlp);
                 self.restart_step();
                 self.sample = 0;
