@@ -128,6 +128,14 @@ pub struct TrainingSnapshot {
     pub test_accuracy: Option<f64>,
 }
 
+impl TrainingSnapshot {
+    /// The chosen example's place in the batch, 0-based (`chosen − batch[0]`).
+    pub fn chosen_offset(&self) -> usize {
+        self.chosen
+            .saturating_sub(self.batch.first().copied().unwrap_or(0))
+    }
+}
+
 /// The whole network lab after the last phase.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

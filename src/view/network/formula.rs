@@ -53,7 +53,7 @@ fn batch_header(snap: &NetworkSnapshot, lang: Lang) -> Option<String> {
     if tr.batch.len() < 2 {
         return None;
     }
-    let k = tr.chosen.saturating_sub(*first) + 1;
+    let k = tr.chosen_offset() + 1;
     let args = [
         ("n", tr.batch.len().to_string()),
         ("first", (first + 1).to_string()),

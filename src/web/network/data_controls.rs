@@ -152,8 +152,7 @@ fn wire_network(w: &mut Wiring) -> Result<(), JsValue> {
 fn choose_example(p: &mut Page, step: isize) {
     let training = p.app.network().network().training;
     let n = training.batch.len().max(1) as isize;
-    let first = training.batch.first().copied().unwrap_or(0);
-    let k = training.chosen.saturating_sub(first) as isize;
+    let k = training.chosen_offset() as isize;
     network(p, N::ChooseExample((k + step).rem_euclid(n) as usize));
 }
 

@@ -64,10 +64,7 @@ fn update_chooser(snap: &NetworkSnapshot, lang: Lang) {
     let n = tr.batch.len();
     let per_example = !matches!(snap.phase, Phase::Ready | Phase::Update);
     set_hidden("batch-chooser", !(per_example && n > 1));
-    let k = tr
-        .chosen
-        .saturating_sub(tr.batch.first().copied().unwrap_or(0))
-        + 1;
+    let k = tr.chosen_offset() + 1;
     let (k, n) = (k.to_string(), n.to_string());
     set_text(
         "example-label",
