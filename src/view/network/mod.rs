@@ -21,6 +21,7 @@ mod formula_backward;
 pub(crate) mod geometry;
 pub mod history;
 mod layout;
+pub mod maps;
 mod nodes;
 mod notes;
 pub(crate) mod text;
