@@ -180,7 +180,10 @@ mod tests {
             ],
             score: vec![1.0, 1.0, -1.0, -1.0],
         };
-        let nodes = [NodeRef { layer: 0, index: 0 }, NodeRef { layer: 1, index: 0 }];
+        let nodes = [
+            NodeRef { layer: 0, index: 0 },
+            NodeRef { layer: 1, index: 0 },
+        ];
         let strip = strip_rgba(&grid, &mlp, &nodes, 1);
         // Row 0 (4 px wide): x₁ = −2 → orange, 2 → blue; h₁ = ½ → grey, 1 → blue.
         assert_eq!(&strip[0..4], &[245, 147, 34, 255]);
