@@ -23,6 +23,7 @@ mod formula_update;
 pub(crate) mod geometry;
 pub mod history;
 mod layout;
+pub mod maps;
 mod nodes;
 mod notes;
 pub(crate) mod text;
