@@ -1,13 +1,14 @@
 //! Canvas sizing: the one place that knows the device pixel ratio. A canvas's
 //! backing store is its CSS size times the ratio, so drawings are sharp; the
-//! views receive the ratio as `scale` for fonts and line widths.
+//! views receive the ratio as `scale` for fonts and line widths. Also the off-page
+//! canvas ([`Pixels`]) that holds RGBA pixels before they are scaled onto a page's.
 
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::JsValue;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::{Clamped, JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
-use super::dom::by_id;
+use super::dom::{by_id, document};
 
 /// A canvas and its backing size.
 pub struct Surface {
@@ -59,6 +60,44 @@ impl Surface {
     /// A pointer position in CSS pixels relative to the canvas, as backing pixels.
     pub fn to_backing(&self, css_x: f64, css_y: f64) -> (f64, f64) {
         (css_x * self.scale, css_y * self.scale)
+    }
+}
+
+/// The 2-d context of `canvas`.
+pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("no 2d context"))?
+        .dyn_into::<CanvasRenderingContext2d>()
+        .map_err(|_| JsValue::from_str("not a 2d context"))
+}
+
+/// An off-page canvas of RGBA pixels (a heat map's grid), drawn scaled onto a page
+/// canvas with `drawImage`, which smooths it; `putImageData` alone cannot scale.
+pub struct Pixels {
+    /// The off-page canvas, as wide and high as the last pixels put.
+    pub canvas: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+}
+
+impl Pixels {
+    /// An empty 1 × 1 off-page canvas.
+    pub fn new() -> Result<Pixels, JsValue> {
+        let canvas: HtmlCanvasElement = document()?.create_element("canvas")?.dyn_into()?;
+        let ctx = context(&canvas)?;
+        Ok(Pixels { canvas, ctx })
+    }
+
+    /// Puts `rgba` (`width × height` pixels, rows top first) at the canvas's origin,
+    /// resizing it first if needed.
+    pub fn put(&self, rgba: &[u8], width: usize, height: usize) -> Result<(), JsValue> {
+        let (w, h) = (width as u32, height as u32);
+        if self.canvas.width() != w || self.canvas.height() != h {
+            self.canvas.set_width(w);
+            self.canvas.set_height(h);
+        }
+        let data = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), w, h)?;
+        self.ctx.put_image_data(&data, 0.0, 0.0)
     }
 }
 

@@ -48,6 +48,7 @@ pub fn style(lang: Lang, edge_label: EdgeLabel, hover: Option<EdgeRef>) -> Netwo
         edge_label,
         hover,
         scale: 1.0,
+        maps: None,
     }
 }
 

@@ -119,7 +119,10 @@ pub(crate) fn draw_legend<DB: DrawingBackend>(
         EdgeLabel::Gradient => t(style.lang, "net.legend.gradient"),
         EdgeLabel::Weight => t(style.lang, "net.legend.weight"),
     };
-    let nodes = t(style.lang, "net.legend.nodes");
+    let nodes = match style.maps {
+        Some(_) => t(style.lang, "net.legend.maps"),
+        None => t(style.lang, "net.legend.nodes"),
+    };
     let widest = text_width(edges, 1.0).max(text_width(nodes, 1.0));
     let size = (10.0 * s).min((w - 28.0 * s) / widest).max(6.0 * s);
     let ink = Ink::new(size, palette::MUTED).anchored(HPos::Left);

@@ -23,12 +23,13 @@ mod formula_update;
 pub(crate) mod geometry;
 pub mod history;
 mod layout;
+pub mod map_marks;
 pub mod maps;
 mod nodes;
 mod notes;
 pub(crate) mod text;
 mod tooltip;
-mod values;
+pub(crate) mod values;
 
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
@@ -84,6 +85,18 @@ pub struct NetworkStyle {
     pub hover: Option<EdgeRef>,
     /// Device pixel ratio: multiplies font sizes and line widths.
     pub scale: f64,
+    /// On a data set: the neurons are squares that frame their heat maps (see
+    /// [`map_marks`]); `None` for the tutorial's circles.
+    pub maps: Option<MapStyle>,
+}
+
+/// The diagram on a data set: what the inputs are and where the chosen example is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapStyle {
+    /// The input features in input order (x₁, x₂, x₁², …): the inputs' names.
+    pub features: Vec<crate::engine::data::Feature>,
+    /// The chosen example's point (x₁, x₂) in the plane, marked on every map.
+    pub chosen: Option<[f64; 2]>,
 }
 
 /// Result of drawing on a backend `DB`.
@@ -102,9 +115,9 @@ pub fn draw_network<DB: DrawingBackend>(
     crate::view::network::caption::draw_band(area, layout, snap)?;
     crate::view::network::notes::draw_headings(area, layout, snap, style.lang)?;
     crate::view::network::edges::draw_edges(area, layout, snap, style)?;
-    crate::view::network::nodes::draw_nodes(area, layout, snap)?;
+    crate::view::network::nodes::draw_nodes(area, layout, snap, style.maps.is_some())?;
     crate::view::network::edges::draw_edge_labels(area, layout, snap, style)?;
-    crate::view::network::notes::draw_sides(area, layout, snap, style.lang)?;
+    crate::view::network::notes::draw_sides(area, layout, snap, style)?;
     crate::view::network::caption::draw_caption(area, layout, snap, style.lang)?;
     crate::view::network::caption::draw_legend(area, layout, style)
 }

@@ -1,10 +1,12 @@
 //! The network's neurons: a circle filled by the neuron's value (colour by sign,
 //! intensity by magnitude, hollow before forward reached it) with the number
-//! inside, a ring on the layer being computed, δ above and the bias b below.
+//! inside, a ring on the layer being computed, δ above and the bias b below. On a
+//! data set a neuron is instead a square frame (coloured by the sign of its value)
+//! that the web layer fills with the neuron's heat map (see `map_marks`).
 
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
-use plotters::element::Circle;
+use plotters::element::{Circle, Rectangle};
 use plotters::prelude::DrawingBackend;
 use plotters::style::Color;
 
@@ -19,10 +21,12 @@ use crate::view::palette;
 
 /// Draws every neuron: a ring if the phase computes it, the circle filled by its
 /// value (hollow before forward reached it), the value inside, δ above, b below.
+/// With `maps`, squares framing the heat maps instead of the circles.
 pub(crate) fn draw_nodes<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     layout: &NetworkLayout,
     snap: &NetworkSnapshot,
+    maps: bool,
 ) -> DrawResult<DB> {
     let active = values::active_layer(snap.phase, &snap.sizes);
     for n in layout.nodes() {
@@ -30,19 +34,55 @@ pub(crate) fn draw_nodes<DB: DrawingBackend>(
             continue;
         };
         let (r, s) = (layout.radius(), layout.scale());
-        if active == Some(n.layer) {
-            area.draw(&Circle::new(
-                px(c),
-                r + 4.0 * s,
-                stroke(values::phase_colour(snap.phase), 3.0 * s),
-            ))?;
+        let value = values::node_value(snap, n);
+        if maps {
+            draw_frame(
+                area,
+                c,
+                r,
+                s,
+                (active == Some(n.layer)).then_some(snap.phase),
+                value,
+            )?;
+        } else {
+            if active == Some(n.layer) {
+                area.draw(&Circle::new(
+                    px(c),
+                    r + 4.0 * s,
+                    stroke(values::phase_colour(snap.phase), 3.0 * s),
+                ))?;
+            }
+            draw_disc(area, c, r, s, value)?;
         }
-        draw_disc(area, c, r, s, values::node_value(snap, n))?;
         if layout.has_side_text() {
             draw_node_notes(area, layout, snap, n, c)?;
         }
     }
     Ok(())
+}
+
+/// A neuron's square on a data set (half-side `r`): white inside (the map covers
+/// it), framed in the colour of its value's sign (grey before forward reached it),
+/// with a ring in the phase's colour around it while `phase` computes it.
+fn draw_frame<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x, y): (f64, f64),
+    r: f64,
+    s: f64,
+    phase: Option<crate::engine::snapshot::Phase>,
+    value: Option<f64>,
+) -> DrawResult<DB> {
+    let square = |h: f64| [px((x - h, y - h)), px((x + h, y + h))];
+    if let Some(phase) = phase {
+        let ring = stroke(values::phase_colour(phase), 3.0 * s);
+        area.draw(&Rectangle::new(square(r + 4.0 * s), ring))?;
+    }
+    let edge = match value.filter(|v| !v.is_nan()) {
+        Some(v) => palette::signed(v),
+        None => palette::lighten(palette::MUTED, 0.3),
+    };
+    area.draw(&Rectangle::new(square(r), palette::BACKGROUND.filled()))?;
+    area.draw(&Rectangle::new(square(r), stroke(edge, 2.0 * s)))
 }
 
 /// One neuron's circle: colour by the sign of its value, intensity by its size.

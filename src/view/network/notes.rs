@@ -13,9 +13,10 @@ use crate::engine::snapshot::{NetworkSnapshot, Phase};
 use crate::i18n::{t, tf, Lang};
 use crate::view::network::geometry::text_width;
 use crate::view::network::layout::NetworkLayout;
+use crate::view::network::maps::feature_symbol;
 use crate::view::network::text::{draw_text, px, stroke, Ink};
 use crate::view::network::values::{self as values};
-use crate::view::network::{DrawResult, NodeRef};
+use crate::view::network::{DrawResult, NetworkStyle, NodeRef};
 use crate::view::number::{fmt, fmt_vec};
 use crate::view::palette;
 
@@ -62,13 +63,15 @@ pub(crate) fn draw_headings<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Names of the inputs on the left; ŷ, the target y and the loss L on the right.
+/// Names of the inputs on the left (on a data set, the features: x₁², sin x₁, …);
+/// ŷ, the target y and the loss L on the right.
 pub(crate) fn draw_sides<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     layout: &NetworkLayout,
     snap: &NetworkSnapshot,
-    lang: Lang,
+    style: &NetworkStyle,
 ) -> DrawResult<DB> {
+    let lang = style.lang;
     let (s, r) = (layout.scale(), layout.radius());
     let name = Ink::new((13.0 * s).min(r * 0.9).max(7.0 * s), palette::INK).bold();
     let column = |layer: usize| -> Vec<(NodeRef, (f64, f64))> {
@@ -79,13 +82,16 @@ pub(crate) fn draw_sides<DB: DrawingBackend>(
             .collect()
     };
     for (node, (x, y)) in column(0) {
-        let text = values::node_name(&snap.sizes, node);
-        draw_text(
-            area,
-            &text,
-            (x - r - 7.0 * s, y),
-            name.anchored(HPos::Right),
-        )?;
+        let feature = style.maps.as_ref().and_then(|m| m.features.get(node.index));
+        let text = match feature {
+            Some(&f) => feature_symbol(f).to_string(),
+            None => values::node_name(&snap.sizes, node),
+        };
+        // A long feature name (sin x₁) shrinks to the room left of the column.
+        let room = x - r - 9.0 * s;
+        let size = (name.size * room / name.width(&text).max(1.0)).clamp(7.0 * s, name.size);
+        let ink = Ink { size, ..name }.anchored(HPos::Right);
+        draw_text(area, &text, (x - r - 7.0 * s, y), ink)?;
     }
     let outputs = column(layout.sizes().len().saturating_sub(1));
     for &(node, (x, y)) in &outputs {

@@ -213,8 +213,15 @@ fn wire_canvases(w: &mut Wiring) -> Result<(), JsValue> {
             }
         })?;
     }
-    w.on("network-canvas", "pointerleave", |p, _| {
-        p.dirty |= p.network.hover_at(f64::NAN, f64::NAN);
+    // A finger leaves the canvas as it lifts: what it tapped keeps its tooltip (and
+    // its large map) until the next tap.
+    w.on("network-canvas", "pointerleave", |p, e| {
+        let touch = e
+            .dyn_ref::<web_sys::PointerEvent>()
+            .is_some_and(|e| e.pointer_type() == "touch");
+        if !touch {
+            p.dirty |= p.network.hover_at(f64::NAN, f64::NAN);
+        }
     })?;
     w.on("descent-canvas", "click", |p, e| {
         let Some(m) = e.dyn_ref::<MouseEvent>() else {

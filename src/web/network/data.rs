@@ -3,42 +3,43 @@
 //! drawn over it), the train/test losses by epoch, the status line, the shape's
 //! +/- buttons (rebuilt only when the shape changes), the hidden control groups.
 
-use wasm_bindgen::{Clamped, JsCast, JsValue};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use wasm_bindgen::JsValue;
 
 use crate::app::network::{NetworkController, HIDEABLE};
 use crate::app::App;
 use crate::engine::activation::Activation;
 use crate::engine::snapshot::NetworkSnapshot;
+use crate::engine::trainer::Grid;
 use crate::i18n::{t, tf, Lang};
 use crate::view::descent::ChartStyle;
 use crate::view::network::boundary::{draw_points, score_rgba, DataPlot, EXTENT};
 use crate::view::network::epochs::draw_epoch_losses;
 use crate::view::number::fmt;
 
-use super::super::canvas::{report, Surface};
-use super::super::dom::{by_id, document, set_attr, set_hidden, set_text};
+use super::super::canvas::{context, report, Pixels, Surface};
+use super::super::dom::{by_id, set_attr, set_hidden, set_text};
 
 /// Points per side of the boundary's grid.
 pub const GRID: usize = 100;
+
+/// Every neuron over the plane's `GRID × GRID` points, computed once a paint for the
+/// boundary and the neurons' maps alike.
+pub fn plane_grid(lab: &NetworkController) -> Result<Grid, JsValue> {
+    let bounds = [-EXTENT, EXTENT, -EXTENT, EXTENT];
+    lab.trainer()
+        .predict_grid(GRID, bounds)
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
 
 /// The data card's canvases and what was last built.
 pub struct DataView {
     plot: Surface,
     epochs: Surface,
     /// The grid's own canvas, `GRID × GRID`, scaled into the plot square.
-    scratch: Option<(HtmlCanvasElement, CanvasRenderingContext2d)>,
+    pixels: Pixels,
     geometry: DataPlot,
     /// The hidden sizes and activations the shape's controls were built for.
     shape: Option<(Vec<usize>, Vec<Activation>)>,
-}
-
-fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
-    canvas
-        .get_context("2d")?
-        .ok_or_else(|| JsValue::from_str("no 2d context"))?
-        .dyn_into::<CanvasRenderingContext2d>()
-        .map_err(|_| JsValue::from_str("not a 2d context"))
 }
 
 impl DataView {
@@ -47,7 +48,7 @@ impl DataView {
         Ok(DataView {
             plot: Surface::new("data-canvas")?,
             epochs: Surface::new("epoch-canvas")?,
-            scratch: None,
+            pixels: Pixels::new()?,
             geometry: DataPlot::fit(1.0, 1.0, 1.0),
             shape: None,
         })
@@ -74,8 +75,14 @@ impl DataView {
         8.0 * self.plot.scale * self.geometry.units_per_px()
     }
 
-    /// Paints the card for the App's data-set run (or hides it for the tutorial's sample).
-    pub fn paint(&mut self, app: &App, snap: &NetworkSnapshot) -> Result<(), JsValue> {
+    /// Paints the card for the App's data-set run (or hides it for the tutorial's
+    /// sample); `grid` is the paint's [`plane_grid`] (None in the tutorial).
+    pub fn paint(
+        &mut self,
+        app: &App,
+        snap: &NetworkSnapshot,
+        grid: Option<&Grid>,
+    ) -> Result<(), JsValue> {
         let lab = app.network();
         let mode = if lab.data_mode() { "data" } else { "tutorial" };
         set_attr("data-section", "data-mode", mode);
@@ -83,49 +90,35 @@ impl DataView {
             let hidden = lab.params().hide.iter().any(|h| h == group);
             set_hidden(&format!("group-{group}"), hidden);
         }
-        if !lab.data_mode() {
+        let Some(grid) = grid.filter(|_| lab.data_mode()) else {
             return Ok(());
-        }
+        };
         // The card may have just been shown (its canvases had no size): fit them now.
         self.fit();
-        self.paint_plot(lab)?;
+        self.paint_plot(lab, grid)?;
         self.paint_epochs(snap, app.lang());
         set_text("data-status", &status(lab, snap, app.lang()));
         show_hyper_parameters(lab);
         self.update_shape(lab, app.lang())
     }
 
-    fn paint_plot(&mut self, lab: &NetworkController) -> Result<(), JsValue> {
+    /// The output's grid (from the paint's one `predict_grid`) under the points.
+    fn paint_plot(&mut self, lab: &NetworkController, grid: &Grid) -> Result<(), JsValue> {
         let trainer = lab.trainer();
-        let bounds = [-EXTENT, EXTENT, -EXTENT, EXTENT];
-        let grid = trainer
-            .predict_grid(GRID, bounds)
-            .map_err(|e| JsValue::from_str(&e.to_string()))?;
-        let rgba = score_rgba(&grid.score);
-        if self.scratch.is_none() {
-            let canvas: HtmlCanvasElement = document()?.create_element("canvas")?.dyn_into()?;
-            canvas.set_width(GRID as u32);
-            canvas.set_height(GRID as u32);
-            let ctx = context(&canvas)?;
-            self.scratch = Some((canvas, ctx));
-        }
+        self.pixels.put(&score_rgba(&grid.score), grid.n, grid.n)?;
         let ctx = context(&self.plot.canvas)?;
         let (w, h) = self.plot.size();
         ctx.set_fill_style_str("#ffffff");
         ctx.fill_rect(0.0, 0.0, w, h);
-        if let Some((canvas, scratch)) = &self.scratch {
-            let data = ImageData::new_with_u8_clamped_array_and_sh(
-                Clamped(&rgba),
-                GRID as u32,
-                GRID as u32,
-            )?;
-            scratch.put_image_data(&data, 0.0, 0.0)?;
-            ctx.set_image_smoothing_enabled(true);
-            let g = self.geometry;
-            ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
-                canvas, g.left, g.top, g.side, g.side,
-            )?;
-        }
+        ctx.set_image_smoothing_enabled(true);
+        let g = self.geometry;
+        ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+            &self.pixels.canvas,
+            g.left,
+            g.top,
+            g.side,
+            g.side,
+        )?;
         let (train, test) = trainer.examples();
         let test = lab.show_test().then_some(test);
         if let Some(area) = self.plot.area() {

@@ -8,6 +8,7 @@ pub mod controls;
 mod data;
 pub mod data_controls;
 pub mod inspect;
+mod maps;
 mod panels;
 mod table;
 
@@ -17,11 +18,12 @@ use wasm_bindgen::JsValue;
 use crate::app::network::rates::{descent_stops, network_stops};
 use crate::app::App;
 use crate::engine::snapshot::{DescentSnapshot, NetworkSnapshot};
+use crate::engine::trainer::Grid;
 use crate::engine::trainer::ParamRef;
 use crate::view::descent::{draw_descent, ChartStyle, DescentMapper};
 use crate::view::network::history::draw_loss_history;
 use crate::view::network::{
-    draw_network, EdgeLabel, EdgeRef, NetworkLayout, NetworkStyle, NodeRef,
+    draw_network, EdgeLabel, EdgeRef, MapStyle, NetworkLayout, NetworkStyle, NodeRef,
 };
 
 use super::canvas::{report, Surface};
@@ -47,6 +49,8 @@ pub struct NetworkView {
     pub refill_fields: bool,
     /// The data card (plot, losses by epoch, shape buttons).
     pub data: data::DataView,
+    /// The neurons' heat maps on a data set.
+    maps: maps::NeuronMaps,
     /// Where and when a press on the data plot began (ms, CSS px), to tell a tap from a long press.
     pub press: Option<(f64, i32, i32)>,
     /// The descent slider's stops (learning rates).
@@ -72,6 +76,7 @@ impl NetworkView {
             mapper: None,
             refill_fields: true,
             data: data::DataView::new()?,
+            maps: maps::NeuronMaps::new()?,
             press: None,
             descent_stops: descent_stops(),
             network_stops: network_stops(),
@@ -129,22 +134,44 @@ impl NetworkView {
         resized || stale
     }
 
-    /// Paints the canvases and the texts (one snapshot of each view per paint).
+    /// Paints the canvases and the texts (one snapshot of each view per paint; on a
+    /// data set one grid of every neuron over the plane, for the boundary and the maps).
     pub fn paint(&mut self, app: &App) -> Result<(), JsValue> {
         let lab = app.network();
         let (snap, dsnap) = (lab.network(), lab.descent());
-        self.paint_canvases(app, &snap, &dsnap);
+        let grid = match lab.data_mode() {
+            true => Some(data::plane_grid(lab)?),
+            false => None,
+        };
+        let maps = grid.as_ref().map(|_| maps::map_style(lab, &snap));
+        let with_maps = grid.as_ref().zip(maps.as_ref());
+        self.paint_canvases(app, &snap, &dsnap, with_maps);
         if self.refill_fields {
             data::refill(app.network());
             self.data.forget_shape();
         }
-        self.data.paint(app, &snap)?;
+        self.data.paint(app, &snap, grid.as_ref())?;
         inspect::update(app, app.lang())?;
+        let node = match self.hover {
+            Some(Hover::Node(n, _, _)) => Some(n),
+            _ => None,
+        };
+        let mlp = lab.trainer().mlp();
+        let how = (maps.as_ref(), app.lang(), self.net.scale);
+        self.maps
+            .paint_tooltip(node, (grid.as_ref(), mlp), &snap, how)?;
         panels::update(self, app, &snap, &dsnap)
     }
 
-    /// Paints the three canvases; a drawing error is reported on the console, not fatal.
-    fn paint_canvases(&mut self, app: &App, snap: &NetworkSnapshot, dsnap: &DescentSnapshot) {
+    /// Paints the three canvases (the diagram with its maps when `maps` is given);
+    /// a drawing error is reported on the console, not fatal.
+    fn paint_canvases(
+        &mut self,
+        app: &App,
+        snap: &NetworkSnapshot,
+        dsnap: &DescentSnapshot,
+        maps: Option<(&Grid, &MapStyle)>,
+    ) {
         let lang = app.lang();
         // The edge under the pointer, else the weight the inspector shows.
         let hover = match self.hover {
@@ -165,8 +192,16 @@ impl NetworkView {
                 edge_label,
                 hover,
                 scale: self.net.scale,
+                maps: maps.map(|(_, m)| m.clone()),
             };
             report(draw_network(&area, layout, snap, &style).map_err(|e| e.to_string()));
+            if let Some((grid, m)) = maps {
+                let mlp = app.network().trainer().mlp();
+                let drawn = self
+                    .maps
+                    .paint_diagram(&self.net, layout, (grid, mlp), snap, m);
+                report(drawn.map_err(|e| format!("{e:?}")));
+            }
         }
         let key = (snap.loss_history.clone(), lang, self.history.size());
         if let Some(area) = self

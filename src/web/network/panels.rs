@@ -37,6 +37,7 @@ pub fn update(
         view.refill_fields = false;
     }
     super::table::update_edges(view, snap, lang)?;
+    super::table::update_nodes(view, snap, lang)?;
     super::table::update_tooltip(view, snap, lang)
 }
 

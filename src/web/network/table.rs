@@ -1,13 +1,13 @@
-//! The network's numbers as text: the edge table under the diagram (what a
-//! screen reader reads instead of the canvas; each row also carries the edge's
-//! midpoint so a pointer can find it) and the hover tooltip.
+//! The network's numbers as text: the edge and neuron tables under the diagram
+//! (what a screen reader reads instead of the canvas; each row also carries where
+//! its edge or neuron is drawn, so a pointer can find it) and the hover tooltip.
 
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use crate::engine::snapshot::NetworkSnapshot;
 use crate::i18n::{t, Lang};
-use crate::view::network::{edge_tooltip, node_name, node_tooltip, EdgeRef, NodeRef};
+use crate::view::network::{edge_tooltip, node_name, node_tooltip, values, EdgeRef, NodeRef};
 use crate::view::number::{fmt_sig, LONG};
 
 use super::super::dom::{by_id, document, set_hidden, set_lines};
@@ -35,6 +35,49 @@ pub fn update_edges(page: &NetworkView, snap: &NetworkSnapshot, lang: Lang) -> R
                 body.append_child(&tr)?;
             }
         }
+    }
+    Ok(())
+}
+
+/// Rebuilds the neuron table: name, value (x, or a once forward reached it), bias,
+/// δ; each row carries the neuron's centre and radius in CSS px.
+pub fn update_nodes(page: &NetworkView, snap: &NetworkSnapshot, lang: Lang) -> Result<(), JsValue> {
+    let body = by_id::<Element>("node-table")?
+        .query_selector("tbody")?
+        .ok_or_else(|| JsValue::from_str("neuron table without tbody"))?;
+    body.set_text_content(None);
+    let Some(layout) = page.layout.as_ref() else {
+        return Ok(());
+    };
+    let doc = document()?;
+    let none = t(lang, "page.table.none");
+    let cell = |v: Option<f64>| v.map_or_else(|| none.to_string(), |v| fmt_sig(v, LONG));
+    let s = page.net.scale;
+    for node in layout.nodes() {
+        let tr = doc.create_element("tr")?;
+        tr.set_attribute("data-node", &format!("{}-{}", node.layer, node.index))?;
+        if let Some((x, y)) = layout.node_center(node) {
+            tr.set_attribute("data-x", &format!("{:.1}", x / s))?;
+            tr.set_attribute("data-y", &format!("{:.1}", y / s))?;
+            tr.set_attribute("data-r", &format!("{:.1}", layout.radius() / s))?;
+        }
+        let bias = values::bias(snap, node).map(|b| fmt_sig(b, LONG));
+        let texts = [
+            node_name(&snap.sizes, node),
+            cell(values::node_value(snap, node)),
+            bias.unwrap_or_default(),
+            // An input has neither a bias nor a δ.
+            match node.layer {
+                0 => String::new(),
+                _ => cell(values::delta(snap, node)),
+            },
+        ];
+        for text in texts {
+            let td = doc.create_element("td")?;
+            td.set_text_content(Some(&text));
+            tr.append_child(&td)?;
+        }
+        body.append_child(&tr)?;
     }
     Ok(())
 }
@@ -112,7 +155,7 @@ pub fn update_tooltip(
             return Ok(());
         }
     };
-    set_lines("tooltip", "p", &lines)?;
+    set_lines("tooltip-lines", "p", &lines)?;
     let tip = by_id::<web_sys::HtmlElement>("tooltip")?;
     set_hidden("tooltip", false);
     // Below and right of the pointer, pulled left where it would leave the canvas.
