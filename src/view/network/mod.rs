@@ -6,7 +6,9 @@
 //! Split over this folder: layout (positions, hit tests), geometry (boxes, label
 //! placement), values (reading the snapshot), edges, nodes, text (fonts and tags),
 //! notes (headings, x/ŷ/y/L), caption (phase, band, legend), tooltip and delta
-//! (the texts with live numbers); beside the diagram, the phase panel's formulas
+//! (the texts with live numbers); on a data set, the neurons' heat maps (`maps`:
+//! their colours, `map_marks`: their squares and what is drawn over them) and the
+//! data plot (`boundary`); beside the diagram, the phase panel's formulas
 //! (`formula`, `formula_backward`) and the loss history (`history`).
 
 pub mod boundary;
