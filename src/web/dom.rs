@@ -1,6 +1,9 @@
 //! Small DOM helpers: find elements by id, set texts, fill the page's
 //! `data-i18n` strings for a language.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement};
 
@@ -49,16 +52,29 @@ pub fn set_attr(id: &str, name: &str, value: &str) {
     }
 }
 
-/// Replaces the children of `#id` by one `<tag>` per line, with the lines as text.
+thread_local! {
+    /// The lines each `set_lines` container last got, so an unchanged list is not
+    /// rebuilt (and laid out again) every frame.
+    static LINES: RefCell<HashMap<String, Vec<String>>> = RefCell::new(HashMap::new());
+}
+
+/// Replaces the children of `#id` by one `<tag>` per line, with the lines as text;
+/// nothing is touched when `#id` still holds exactly these lines.
 pub fn set_lines(id: &str, tag: &str, lines: &[String]) -> Result<(), JsValue> {
-    let doc = document()?;
     let parent = by_id::<Element>(id)?;
+    let unchanged = LINES.with(|c| c.borrow().get(id).is_some_and(|old| old == lines))
+        && parent.child_element_count() as usize == lines.len();
+    if unchanged {
+        return Ok(());
+    }
+    let doc = document()?;
     parent.set_text_content(None);
     for line in lines {
         let item = doc.create_element(tag)?;
         item.set_text_content(Some(line));
         parent.append_child(&item)?;
     }
+    LINES.with(|c| c.borrow_mut().insert(id.to_string(), lines.to_vec()));
     Ok(())
 }
 

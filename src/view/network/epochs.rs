@@ -6,7 +6,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::i18n::t;
-use crate::view::chart::{draw_mesh, ChartStyle, DrawResult};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::view::chart::{draw_mesh, text_width, ChartStyle, DrawResult};
 use crate::view::network::history::{thin, y_range};
 use crate::view::number::fmt;
 use crate::view::palette;
@@ -51,23 +53,63 @@ pub fn draw_epoch_losses<DB: DrawingBackend>(
         (tr, palette::CURVE, "chart.epochs.train"),
         (te, palette::TANGENT, "chart.epochs.test"),
     ];
+    let mut legend = Vec::new();
     for (points, colour, key) in lines {
         if points.is_empty() {
             continue;
         }
         let line = colour.stroke_width(style.width(2.0));
-        chart
-            .draw_series(LineSeries::new(thin(&points, 2000), line))?
-            .label(t(style.lang, key))
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(3))
-            });
+        chart.draw_series(LineSeries::new(thin(&points, 2000), line))?;
+        legend.push((t(style.lang, key), colour));
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(palette::BACKGROUND.mix(0.85))
-        .border_style(palette::FAINT)
-        .label_font(style.font(12.0, palette::INK))
-        .draw()
+    let (xs, ys) = chart.plotting_area().get_pixel_range();
+    draw_legend(area, (xs.end, ys.start), &legend, style)
+}
+
+/// The lines' legend in the plot's upper-right corner `(right, top)` (backing px): a
+/// swatch and a name per line on a pale box. Placed with the estimated text width:
+/// plotters' own legend measures each name in the page's layout, which costs a
+/// layout of the whole page per name on every frame of training.
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (right, top): (i32, i32),
+    entries: &[(&str, RGBColor)],
+    style: &ChartStyle,
+) -> DrawResult<(), DB> {
+    let (font, row, pad, swatch) = (
+        style.px(12.0),
+        style.px(18.0),
+        style.px(8.0),
+        style.px(18.0),
+    );
+    let widest = entries
+        .iter()
+        .map(|(name, _)| text_width(name, font))
+        .fold(0.0, f64::max);
+    let (w, h) = (
+        widest + swatch + 3.0 * pad,
+        row * entries.len() as f64 + pad,
+    );
+    let (x0, y0) = (f64::from(right) - w - pad, f64::from(top) + pad);
+    let corner = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
+    let frame = [corner(x0, y0), corner(x0 + w, y0 + h)];
+    area.draw(&Rectangle::new(
+        frame,
+        palette::BACKGROUND.mix(0.85).filled(),
+    ))?;
+    area.draw(&Rectangle::new(frame, palette::FAINT))?;
+    let text = style
+        .font(12.0, palette::INK)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    for (k, (name, colour)) in entries.iter().enumerate() {
+        let y = y0 + pad / 2.0 + row * (k as f64 + 0.5);
+        let x = x0 + pad;
+        let sample = vec![corner(x, y), corner(x + swatch, y)];
+        area.draw(&PathElement::new(
+            sample,
+            colour.stroke_width(style.width(3.0)),
+        ))?;
+        area.draw(&Text::new(*name, corner(x + swatch + pad, y), text.clone()))?;
+    }
+    Ok(())
 }

@@ -205,6 +205,8 @@ fn typing(e: &Event) -> bool {
 }
 
 fn wire_canvases(w: &mut Wiring) -> Result<(), JsValue> {
+    // Unfolded while playing: the tables fill at the next paint.
+    w.on("value-tables", "toggle", |p, _| p.dirty = true)?;
     for event in ["pointermove", "pointerdown"] {
         w.on("network-canvas", event, |p, e| {
             if let Some(m) = e.dyn_ref::<MouseEvent>() {

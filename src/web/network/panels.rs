@@ -36,8 +36,13 @@ pub fn update(
         refill_fields(view, lab, snap, dsnap);
         view.refill_fields = false;
     }
-    super::table::update_edges(view, snap, lang)?;
-    super::table::update_nodes(view, snap, lang)?;
+    // Hundreds of rows on a deep network: while Play runs and the tables are folded
+    // they wait (Pause, or unfolding them, fills them again).
+    let folded = by_id::<web_sys::Element>("value-tables").is_ok_and(|d| !d.has_attribute("open"));
+    if !(lab.playing() && folded) {
+        super::table::update_edges(view, snap, lang)?;
+        super::table::update_nodes(view, snap, lang)?;
+    }
     super::table::update_tooltip(view, snap, lang)
 }
 
