@@ -101,6 +101,40 @@ impl Pixels {
     }
 }
 
+/// An off-page canvas that keeps a drawing which changes seldom (the data plot's
+/// points), copied onto the page's canvas each frame with one `drawImage`.
+pub struct Layer {
+    /// The off-page canvas.
+    pub canvas: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+}
+
+impl Layer {
+    /// An empty off-page canvas.
+    pub fn new() -> Result<Layer, JsValue> {
+        let canvas: HtmlCanvasElement = document()?.create_element("canvas")?.dyn_into()?;
+        let ctx = context(&canvas)?;
+        Ok(Layer { canvas, ctx })
+    }
+
+    /// Clears the layer to transparent at `width × height` backing px and returns a
+    /// plotters area over it.
+    pub fn cleared(
+        &self,
+        width: f64,
+        height: f64,
+    ) -> Option<DrawingArea<CanvasBackend, plotters::coord::Shift>> {
+        let (w, h) = (width.max(1.0) as u32, height.max(1.0) as u32);
+        if self.canvas.width() != w || self.canvas.height() != h {
+            self.canvas.set_width(w);
+            self.canvas.set_height(h);
+        } else {
+            self.ctx.clear_rect(0.0, 0.0, width, height);
+        }
+        CanvasBackend::with_canvas_object(self.canvas.clone()).map(|b| b.into_drawing_area())
+    }
+}
+
 /// Reports a drawing error on the console: a failed drawing is not fatal.
 pub fn report(result: Result<(), String>) {
     if let Err(e) = result {

@@ -325,6 +325,10 @@ impl NetworkController {
     pub fn sizes(&self) -> Vec<usize> {
         self.trainer.mlp().sizes()
     }
+    /// Points per side of the plane's grid to draw now (see [`rates::grid_side`]).
+    pub fn grid_side(&self) -> usize {
+        rates::grid_side(&self.sizes(), self.playing)
+    }
     /// The descent view's snapshot.
     pub fn descent(&self) -> DescentSnapshot {
         self.descent.snapshot()

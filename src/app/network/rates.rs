@@ -1,4 +1,5 @@
-//! The stops of the learning-rate sliders and the play speeds.
+//! The stops of the learning-rate sliders, the play speeds, and how fine the
+//! plane's grid is while playing.
 //!
 //! A log slider whose positions are `10^(k/n)` can never land on exactly 2, and
 //! the regimes at r = 1 (one step) and r = 2 (bouncing) are the lesson, so the
@@ -80,6 +81,30 @@ pub enum EpochPace {
 /// The default speed's index into [`SPEEDS`] (4 phases per second).
 pub const DEFAULT_SPEED: usize = 2;
 
+/// Points per side of the plane's grid (the boundary and the neurons' maps) when
+/// the network stands still.
+pub const GRID: usize = 100;
+
+/// While Play runs, the grid costs at most about this many multiply-adds a point on
+/// `GRID × GRID` points (the Playground's default [2, 4, 2, 1] needs 18).
+const PLAY_WORK: f64 = 100.0;
+
+/// The fewest points per side while playing: the boundary still reads at 40.
+const MIN_PLAY_GRID: usize = 40;
+
+/// Points per side of the grid for a network of `sizes` (input first): [`GRID`] when
+/// still; while `playing`, fewer on a big network, so that computing it stays within
+/// [`PLAY_WORK`] multiply-adds a point of the full grid (the grid is redone every
+/// frame then; a pause draws it fine again). 6 hidden layers of 8 (344 a point) play at 54.
+pub fn grid_side(sizes: &[usize], playing: bool) -> usize {
+    let work: usize = sizes.windows(2).map(|w| w[0] * w[1]).sum();
+    if !playing || work as f64 <= PLAY_WORK {
+        return GRID;
+    }
+    let side = GRID as f64 * (PLAY_WORK / work as f64).sqrt();
+    (side.round() as usize).clamp(MIN_PLAY_GRID, GRID)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,5 +136,18 @@ mod tests {
         let stops = network_stops();
         assert_eq!(stops.last().copied(), Some(50.0));
         assert!(stops.contains(&0.5));
+    }
+
+    #[test]
+    fn the_grid_is_coarser_only_for_a_big_network_at_play() {
+        let default = [2, 4, 2, 1];
+        assert_eq!(grid_side(&default, true), GRID);
+        let deep = [2, 8, 8, 8, 8, 8, 8, 1];
+        // 16 + 5·64 + 8 = 344 multiply-adds a point: 100·√(100/344) = 53.9 → 54.
+        assert_eq!(grid_side(&deep, true), 54);
+        assert_eq!(grid_side(&deep, false), GRID);
+        // 7 features into 6 layers of 16: 112 + 5·256 + 16 = 1408 → 26.6, held at 40.
+        let widest = [7, 16, 16, 16, 16, 16, 16, 1];
+        assert_eq!(grid_side(&widest, true), MIN_PLAY_GRID);
     }
 }

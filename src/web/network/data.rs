@@ -8,6 +8,7 @@ use wasm_bindgen::JsValue;
 use crate::app::network::{NetworkController, HIDEABLE};
 use crate::app::App;
 use crate::engine::activation::Activation;
+use crate::engine::data::Example;
 use crate::engine::snapshot::NetworkSnapshot;
 use crate::engine::trainer::Grid;
 use crate::i18n::{t, tf, Lang};
@@ -16,27 +17,32 @@ use crate::view::network::boundary::{draw_points, score_rgba, DataPlot, EXTENT};
 use crate::view::network::epochs::draw_epoch_losses;
 use crate::view::number::fmt;
 
-use super::super::canvas::{context, report, Pixels, Surface};
+use super::super::canvas::{context, report, Layer, Pixels, Surface};
 use super::super::dom::{by_id, set_attr, set_hidden, set_text};
 
-/// Points per side of the boundary's grid.
-pub const GRID: usize = 100;
-
-/// Every neuron over the plane's `GRID × GRID` points, computed once a paint for the
-/// boundary and the neurons' maps alike.
+/// Every neuron over the plane's grid (100 × 100, coarser while a big network plays:
+/// `grid_side`), computed once a paint for the boundary and the neurons' maps alike.
 pub fn plane_grid(lab: &NetworkController) -> Result<Grid, JsValue> {
     let bounds = [-EXTENT, EXTENT, -EXTENT, EXTENT];
     lab.trainer()
-        .predict_grid(GRID, bounds)
+        .predict_grid(lab.grid_side(), bounds)
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
+
+/// What the points layer shows: the training points, the test points if shown, the
+/// plot's backing size.
+type PointsKey = (Vec<Example>, Option<Vec<Example>>, (f64, f64));
 
 /// The data card's canvases and what was last built.
 pub struct DataView {
     plot: Surface,
     epochs: Surface,
-    /// The grid's own canvas, `GRID × GRID`, scaled into the plot square.
+    /// The grid's own canvas, one pixel a point, scaled into the plot square.
     pixels: Pixels,
+    /// The points and ticks, drawn again only when they or the plot's size change.
+    points: Layer,
+    /// What `points` holds.
+    drawn_points: Option<PointsKey>,
     geometry: DataPlot,
     /// The hidden sizes and activations the shape's controls were built for.
     shape: Option<(Vec<usize>, Vec<Activation>)>,
@@ -49,6 +55,8 @@ impl DataView {
             plot: Surface::new("data-canvas")?,
             epochs: Surface::new("epoch-canvas")?,
             pixels: Pixels::new()?,
+            points: Layer::new()?,
+            drawn_points: None,
             geometry: DataPlot::fit(1.0, 1.0, 1.0),
             shape: None,
         })
@@ -121,11 +129,15 @@ impl DataView {
         )?;
         let (train, test) = trainer.examples();
         let test = lab.show_test().then_some(test);
-        if let Some(area) = self.plot.area() {
-            let drawn = draw_points(&area, &self.geometry, train, test, self.plot.scale);
-            report(drawn.map_err(|e| e.to_string()));
+        let key = (train.to_vec(), test.map(<[Example]>::to_vec), (w, h));
+        if self.drawn_points.as_ref() != Some(&key) {
+            if let Some(area) = self.points.cleared(w, h) {
+                let drawn = draw_points(&area, &self.geometry, train, test, self.plot.scale);
+                report(drawn.map_err(|e| e.to_string()));
+            }
+            self.drawn_points = Some(key);
         }
-        Ok(())
+        ctx.draw_image_with_html_canvas_element(&self.points.canvas, 0.0, 0.0)
     }
 
     fn paint_epochs(&mut self, snap: &NetworkSnapshot, lang: Lang) {
