@@ -262,3 +262,52 @@ fn a_short_or_mismatched_snapshot_draws_without_panicking() {
     let shapeless = NetworkLayout::new(&[], 760.0, 420.0, 1.0);
     assert_eq!(shapeless.hit_edge(10.0, 10.0), None);
 }
+
+#[test]
+fn a_crowded_network_draws_each_neurons_plain_edges_as_one_stroke() {
+    use backprop_lab::engine::activation::Activation;
+    use backprop_lab::engine::build::Init;
+    use backprop_lab::engine::loss::LossKind;
+    use backprop_lab::engine::mlp::Mlp;
+    use backprop_lab::engine::trainer::Trainer;
+    // [2, 8, 8, 1]: 16 + 64 + 8 = 88 edges, none computed yet (all muted alike).
+    let sizes = [2, 8, 8, 1];
+    let hidden = [Activation::Tanh; 2];
+    let mlp = Mlp::build(
+        &sizes,
+        &hidden,
+        Activation::Tanh,
+        LossKind::SquaredError,
+        Init::Seeded(1),
+    )
+    .expect("a valid shape");
+    let snap = Trainer::new(mlp, vec![0.5, -0.5], vec![1.0], 0.03)
+        .expect("a valid sample")
+        .snapshot();
+    let layout = NetworkLayout::new(&snap.sizes, 760.0, 420.0, 1.0);
+    let svg = render(&snap, &style(Lang::En, EdgeLabel::Gradient, None));
+    let centre = |l, j| {
+        let (x, y) = layout.node_center(node(l, j)).expect("node");
+        format!("{},{}", x.round(), y.round())
+    };
+    // One polyline per source neuron (2 + 8 + 8 = 18), each from the source to every
+    // target and back: a → b₁ → a → b₂ → … → a.
+    let stars: Vec<&str> = elements(&svg, "<polyline")
+        .into_iter()
+        .filter(|p| attr(p, "stroke-width").is_some())
+        .collect();
+    for (l, (&n_in, &n_out)) in sizes.iter().zip(&sizes[1..]).enumerate() {
+        for i in 0..n_in {
+            let mut want = vec![centre(l, i)];
+            for j in 0..n_out {
+                want.extend([centre(l + 1, j), centre(l, i)]);
+            }
+            let points = format!("points=\"{} \"", want.join(" "));
+            assert_eq!(
+                stars.iter().filter(|p| p.contains(&points)).count(),
+                1,
+                "layer {l}, neuron {i}: {points}"
+            );
+        }
+    }
+}

@@ -10,7 +10,7 @@ use plotters::style::{Color, RGBColor};
 
 use crate::engine::snapshot::NetworkSnapshot;
 use crate::view::network::geometry::lerp;
-use crate::view::network::layout::NetworkLayout;
+use crate::view::network::layout::{NetworkLayout, MAX_LABELLED_EDGES};
 use crate::view::network::text::{draw_tag, px, stroke, Ink};
 use crate::view::network::values::{self as values, Flow};
 use crate::view::network::{DrawResult, EdgeLabel, EdgeRef, NetworkStyle};
@@ -88,7 +88,15 @@ pub(crate) fn draw_edges<DB: DrawingBackend>(
     let mut looks: Vec<(EdgeRef, EdgeLook)> = looks.collect();
     // Active and hovered edges last, so they lie on top of the others.
     looks.sort_by_key(|(e, look)| (style.hover == Some(*e), look.halo.is_some()));
-    for (e, look) in &looks {
+    let plain = |(e, look): &(EdgeRef, EdgeLook)| style.hover != Some(*e) && look.halo.is_none();
+    // A crowded network's plain edges from one neuron with one look are one stroke
+    // (the first ones, as sorted): hundreds of strokes a frame are the diagram's cost.
+    let starred = match layout.edge_count() > MAX_LABELLED_EDGES {
+        true => looks.iter().take_while(|l| plain(l)).count(),
+        false => 0,
+    };
+    draw_stars(area, layout, &looks[..starred])?;
+    for (e, look) in &looks[starred..] {
         let Some((a, b)) = layout.edge_ends(*e) else {
             continue;
         };
@@ -110,6 +118,41 @@ pub(crate) fn draw_edges<DB: DrawingBackend>(
             let gap = layout.radius() + 2.0 * s;
             draw_arrowhead(area, ends, gap, colour, (size.0 * s, size.1 * s))?;
         }
+    }
+    Ok(())
+}
+
+/// Edges without halo or arrow, drawn as one polyline per run of edges that leave
+/// one neuron with one look: from the source to each target and back, a → b₁ → a →
+/// b₂ → …, which a canvas strokes as one shape (the turns lie under the neurons).
+fn draw_stars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    layout: &NetworkLayout,
+    edges: &[(EdgeRef, EdgeLook)],
+) -> DrawResult<DB> {
+    let (s, k) = (layout.scale(), layout.density());
+    let same = |x: &(EdgeRef, EdgeLook), y: &(EdgeRef, EdgeLook)| {
+        (x.0.layer, x.0.from) == (y.0.layer, y.0.from)
+            && x.1.colour == y.1.colour
+            && x.1.width == y.1.width
+    };
+    for run in edges.chunk_by(same) {
+        let Some(&(first, look)) = run.first() else {
+            continue;
+        };
+        let Some((a, _)) = layout.edge_ends(first) else {
+            continue;
+        };
+        let mut points = vec![px(a)];
+        for (e, _) in run {
+            if let Some((_, b)) = layout.edge_ends(*e) {
+                points.extend([px(b), px(a)]);
+            }
+        }
+        area.draw(&PathElement::new(
+            points,
+            stroke(look.colour, look.width * k * s),
+        ))?;
     }
     Ok(())
 }
