@@ -72,8 +72,9 @@ pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, J
         .map_err(|_| JsValue::from_str("not a 2d context"))
 }
 
-/// An off-page canvas of RGBA pixels (a heat map's grid), drawn scaled onto a page
-/// canvas with `drawImage`, which smooths it; `putImageData` alone cannot scale.
+/// An off-page canvas: RGBA pixels (a heat map's grid) drawn scaled onto a page
+/// canvas with `drawImage`, which smooths it (`putImageData` alone cannot scale), or
+/// a drawing kept between frames.
 pub struct Pixels {
     /// The off-page canvas, as wide and high as the last pixels put.
     pub canvas: HtmlCanvasElement,
@@ -88,47 +89,35 @@ impl Pixels {
         Ok(Pixels { canvas, ctx })
     }
 
+    /// Makes the canvas `w × h`; returns whether it had another size.
+    fn resize(&self, w: u32, h: u32) -> bool {
+        let other = self.canvas.width() != w || self.canvas.height() != h;
+        if other {
+            self.canvas.set_width(w);
+            self.canvas.set_height(h);
+        }
+        other
+    }
+
     /// Puts `rgba` (`width × height` pixels, rows top first) at the canvas's origin,
     /// resizing it first if needed.
     pub fn put(&self, rgba: &[u8], width: usize, height: usize) -> Result<(), JsValue> {
         let (w, h) = (width as u32, height as u32);
-        if self.canvas.width() != w || self.canvas.height() != h {
-            self.canvas.set_width(w);
-            self.canvas.set_height(h);
-        }
+        self.resize(w, h);
         let data = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), w, h)?;
         self.ctx.put_image_data(&data, 0.0, 0.0)
     }
-}
 
-/// An off-page canvas that keeps a drawing which changes seldom (the data plot's
-/// points), copied onto the page's canvas each frame with one `drawImage`.
-pub struct Layer {
-    /// The off-page canvas.
-    pub canvas: HtmlCanvasElement,
-    ctx: CanvasRenderingContext2d,
-}
-
-impl Layer {
-    /// An empty off-page canvas.
-    pub fn new() -> Result<Layer, JsValue> {
-        let canvas: HtmlCanvasElement = document()?.create_element("canvas")?.dyn_into()?;
-        let ctx = context(&canvas)?;
-        Ok(Layer { canvas, ctx })
-    }
-
-    /// Clears the layer to transparent at `width × height` backing px and returns a
-    /// plotters area over it.
+    /// Clears the canvas to transparent at `width × height` backing px and returns a
+    /// plotters area over it: a drawing that changes seldom (the data plot's points)
+    /// is kept here and copied onto the page's canvas each frame with one `drawImage`.
     pub fn cleared(
         &self,
         width: f64,
         height: f64,
     ) -> Option<DrawingArea<CanvasBackend, plotters::coord::Shift>> {
-        let (w, h) = (width.max(1.0) as u32, height.max(1.0) as u32);
-        if self.canvas.width() != w || self.canvas.height() != h {
-            self.canvas.set_width(w);
-            self.canvas.set_height(h);
-        } else {
+        // A resize clears the canvas by itself.
+        if !self.resize(width.max(1.0) as u32, height.max(1.0) as u32) {
             self.ctx.clear_rect(0.0, 0.0, width, height);
         }
         CanvasBackend::with_canvas_object(self.canvas.clone()).map(|b| b.into_drawing_area())

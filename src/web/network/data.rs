@@ -17,7 +17,7 @@ use crate::view::network::boundary::{draw_points, score_rgba, DataPlot, EXTENT};
 use crate::view::network::epochs::draw_epoch_losses;
 use crate::view::number::fmt;
 
-use super::super::canvas::{context, report, Layer, Pixels, Surface};
+use super::super::canvas::{context, report, Pixels, Surface};
 use super::super::dom::{by_id, set_attr, set_hidden, set_text};
 
 /// Every neuron over the plane's grid (100 × 100, coarser while a big network plays:
@@ -40,7 +40,7 @@ pub struct DataView {
     /// The grid's own canvas, one pixel a point, scaled into the plot square.
     pixels: Pixels,
     /// The points and ticks, drawn again only when they or the plot's size change.
-    points: Layer,
+    points: Pixels,
     /// What `points` holds.
     drawn_points: Option<PointsKey>,
     geometry: DataPlot,
@@ -55,7 +55,7 @@ impl DataView {
             plot: Surface::new("data-canvas")?,
             epochs: Surface::new("epoch-canvas")?,
             pixels: Pixels::new()?,
-            points: Layer::new()?,
+            points: Pixels::new()?,
             drawn_points: None,
             geometry: DataPlot::fit(1.0, 1.0, 1.0),
             shape: None,
