@@ -89,15 +89,28 @@ pub fn sampled_side(n: usize, step: usize) -> usize {
 /// `step`-th point of every `step`-th row: `sampled_side(n, step)²` pixels.
 pub fn map_rgba(values: &[f64], n: usize, step: usize, scale: MapScale) -> Vec<u8> {
     let side = sampled_side(n, step);
-    let mut rgba = Vec::with_capacity(side * side * 4);
-    for i in (0..n).step_by(step.max(1)) {
-        for j in (0..n).step_by(step.max(1)) {
+    let mut rgba = vec![0; side * side * 4];
+    paint_map(&mut rgba, side * 4, (values, n, step), scale);
+    rgba
+}
+
+/// Writes the sampled map of `values` (`n × n`, every `step`-th point) into `out`,
+/// whose rows are `stride` bytes apart (a strip holds several maps side by side).
+fn paint_map(
+    out: &mut [u8],
+    stride: usize,
+    (values, n, step): (&[f64], usize, usize),
+    scale: MapScale,
+) {
+    let step = step.max(1);
+    for (row, i) in (0..n).step_by(step).enumerate() {
+        let line = out.get_mut(row * stride..).unwrap_or_default();
+        for (px, j) in line.chunks_exact_mut(4).zip((0..n).step_by(step)) {
             let v = values.get(i * n + j).copied().unwrap_or(f64::NAN);
             let [r, g, b] = score_rgb(scale.apply(v));
-            rgba.extend_from_slice(&[r, g, b, 255]);
+            px.copy_from_slice(&[r, g, b, 255]);
         }
     }
-    rgba
 }
 
 /// Every neuron's map side by side in one strip `side` high and `nodes.len()·side`
@@ -105,17 +118,12 @@ pub fn map_rgba(values: &[f64], n: usize, step: usize, scale: MapScale) -> Vec<u
 /// A neuron without a map is left grey.
 pub fn strip_rgba(grid: &Grid, mlp: &Mlp, nodes: &[NodeRef], step: usize) -> Vec<u8> {
     let side = sampled_side(grid.n, step);
-    let width = nodes.len() * side;
-    let mut strip = vec![0; width * side * 4];
+    let stride = nodes.len() * side * 4;
+    let mut strip = vec![0; stride * side];
     for (t, &node) in nodes.iter().enumerate() {
-        let rgba = match neuron_map(grid, mlp, node) {
-            Some((values, scale)) => map_rgba(values, grid.n, step, scale),
-            None => map_rgba(&[], grid.n, step, MapScale::Signed),
-        };
-        for (row, line) in rgba.chunks(side * 4).enumerate() {
-            let at = (row * width + t * side) * 4;
-            strip[at..at + line.len()].copy_from_slice(line);
-        }
+        let (values, scale) = neuron_map(grid, mlp, node).unwrap_or((&[], MapScale::Signed));
+        let out = strip.get_mut(t * side * 4..).unwrap_or_default();
+        paint_map(out, stride, (values, grid.n, step), scale);
     }
     strip
 }
