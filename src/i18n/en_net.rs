@@ -95,7 +95,7 @@ pub const NET: &[(&str, &str)] = &[
     ("net.act.sigmoid", "sigmoid"),
     ("net.act.relu", "ReLU"),
     ("net.act.identity", "linear"),
-    ("net.legend.maps", "Squares: what the neuron computes over the plane (blue +, orange −; hover for it large); white dot = the chosen example, tag = its value a; δ above, b below"),
+    ("net.legend.maps", "Squares: each neuron's output over the plane (blue +, orange −; hover to enlarge); dot = the chosen example, tag = its value"),
     ("net.map.title", "What {name} computes over the plane (x₁, x₂ from −6 to 6):"),
     ("net.map.signed", "orange −1 · grey 0 · blue +1"),
     ("net.map.unit", "orange 0 · grey 0.5 · blue 1"),

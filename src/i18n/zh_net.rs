@@ -95,7 +95,7 @@ pub const NET: &[(&str, &str)] = &[
     ("net.act.sigmoid", "sigmoid"),
     ("net.act.relu", "ReLU"),
     ("net.act.identity", "线性"),
-    ("net.legend.maps", "方块：神经元在整个平面上的输出（蓝 +，橙 −；悬停可放大）；白点 = 选中的样本，小标签 = 它的值 a；上方为 δ，下方为 b"),
+    ("net.legend.maps", "方块：每个神经元在整个平面上的输出（蓝 +，橙 −；悬停放大）；白点 = 选中的样本，标签 = 它的值"),
     ("net.map.title", "{name} 在平面上的取值（x₁、x₂ 从 −6 到 6）："),
     ("net.map.signed", "橙 −1 · 灰 0 · 蓝 +1"),
     ("net.map.unit", "橙 0 · 灰 0.5 · 蓝 1"),
