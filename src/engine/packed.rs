@@ -15,7 +15,7 @@ use super::batch::{OptState, Sample};
 use super::lanes;
 use super::loss::LossKind;
 use super::mlp::Mlp;
-use super::optim::{update_param, UpdateRule};
+use super::optim::{update_param, Optimizer, Regularization, UpdateRule};
 
 /// Examples computed together.
 pub const CHUNK: usize = 32;
@@ -42,6 +42,8 @@ pub(crate) struct Packed {
     g: Vec<f64>,
     /// One example's values of one layer (softmax and the loss need a whole layer).
     tmp: [Vec<f64>; 3],
+    /// One value per example of the block (the losses).
+    tmp_block: [f64; CHUNK],
     /// Batch sums of `∂L/∂W` (layout of `w`) and `∂L/∂b` (layout of `b`), and their count.
     sw: Vec<f64>,
     sb: Vec<f64>,
@@ -71,6 +73,7 @@ impl Packed {
             d: vec![0.0; nn * CHUNK],
             g: vec![0.0; widest * CHUNK],
             tmp: [vec![0.0; widest], vec![0.0; widest], vec![0.0; widest]],
+            tmp_block: [0.0; CHUNK],
             sw: vec![0.0; nw],
             sb: vec![0.0; nn],
             count: 0,
@@ -285,6 +288,21 @@ impl Packed {
             self.no[self.layers() - 1] * CHUNK,
             self.sizes[self.layers()],
         );
+        if self.loss == LossKind::SquaredError {
+            // Neuron by neuron with the examples innermost: each example's
+            // `Σ_k ½(a_k − y_k)²` is added in the order `LossKind::value` adds it
+            // (its sum starts at 0, and 0 + v = v), without copying the example out.
+            let ls = &mut self.tmp_block[..m];
+            for k in 0..n {
+                let (a, y) = (&self.a[lo + k * CHUNK..][..m], &self.y[k * CHUNK..][..m]);
+                for ((l, &a), &y) in ls.iter_mut().zip(a).zip(y) {
+                    let v = 0.5 * ((a - y) * (a - y));
+                    *l = if k == 0 { v } else { *l + v };
+                }
+            }
+            ls.iter().for_each(|l| *total += l);
+            return;
+        }
         for s in 0..m {
             let [ta, ty, _] = &mut self.tmp;
             for k in 0..n {
@@ -292,6 +310,26 @@ impl Packed {
                 ty[k] = self.y[k * CHUNK + s];
             }
             *total += self.loss.value(&ta[..n], &ty[..n]);
+        }
+    }
+
+    /// How many of the first `m` examples, after `forward(m)`, have an output whose score
+    /// has the sign of their target's (the score as `trainer::settings::score` gives it:
+    /// squared error `o₀`, binary cross-entropy `2p₀ − 1`, softmax `p₁ − p₀`, else 0).
+    pub fn count_right(&self, m: usize) -> usize {
+        let lo = self.no[self.layers() - 1] * CHUNK;
+        let (a, y) = (&self.a[lo..], &self.y[..]);
+        let count = |score: &dyn Fn(&[f64], usize) -> f64| {
+            (0..m)
+                .filter(|&s| (score(a, s) > 0.0) == (score(y, s) > 0.0))
+                .count()
+        };
+        match (self.loss, self.sizes[self.layers()]) {
+            (LossKind::SquaredError, 1..) => count(&|v, s| v[s]),
+            (LossKind::BinaryCrossEntropy, 1..) => count(&|v, s| 2.0 * v[s] - 1.0),
+            (LossKind::SoftmaxCrossEntropy, 2..) => count(&|v, s| v[CHUNK + s] - v[s]),
+            // no score: 0 on both sides, so every example counts as right
+            _ => m,
         }
     }
 
@@ -312,6 +350,10 @@ impl Packed {
             n: self.count,
             ..rule
         };
+        if rule.optimizer == Optimizer::Sgd && rule.regularization == Regularization::None {
+            self.update_sgd(rule.rate);
+            return;
+        }
         for (l, (mw, mb)) in state.layers.iter_mut().enumerate() {
             let (n_in, n_out) = (self.sizes[l], self.sizes[l + 1]);
             for j in 0..n_out {
@@ -326,6 +368,23 @@ impl Packed {
         }
         self.sw.iter_mut().for_each(|s| *s = 0.0);
         self.sb.iter_mut().for_each(|s| *s = 0.0);
+        self.count = 0;
+    }
+
+    /// Plain SGD without a penalty, in [`update_param`]'s arithmetic (`w ← w − (r/n)·Σ`,
+    /// `b ← b − (r·Σ)/n`; its penalty term `(r·0)·0` leaves `w` as it is), then the sums
+    /// are zeroed: one pass over the arrays instead of a call per parameter.
+    fn update_sgd(&mut self, r: f64) {
+        let n = self.count as f64;
+        let step = r / n;
+        for (w, s) in self.w.iter_mut().zip(&mut self.sw) {
+            *w -= step * *s;
+            *s = 0.0;
+        }
+        for (b, s) in self.b.iter_mut().zip(&mut self.sb) {
+            *b -= r * *s / n;
+            *s = 0.0;
+        }
         self.count = 0;
     }
 

@@ -8,7 +8,6 @@ use super::settings::score;
 use super::Trainer;
 use crate::engine::batch::Sample;
 use crate::engine::error::{check_finite, is_exploded_value, EngineError};
-use crate::engine::loss::LossKind;
 use crate::engine::packed::{Packed, CHUNK};
 use crate::engine::snapshot::Phase;
 use crate::engine::train_error::check_range;
@@ -173,8 +172,8 @@ impl Trainer {
     /// The mean losses and accuracies of the training and test samples under `packed`.
     pub(super) fn measure(&self, packed: &mut Packed) -> Measure {
         let classify = self.is_classification();
-        let (train_loss, train_acc) = evaluate(packed, &self.data, classify, self.mlp.loss);
-        let (test_loss, test_acc) = evaluate(packed, &self.test, classify, self.mlp.loss);
+        let (train_loss, train_acc) = evaluate(packed, &self.data, classify);
+        let (test_loss, test_acc) = evaluate(packed, &self.test, classify);
         Measure {
             train_loss,
             test_loss,
@@ -194,23 +193,14 @@ impl Trainer {
 
 /// `(1/m)·Σ L` over `samples`, added in order (NaN if there are none), and, when
 /// `classify`, the share whose output's score has the sign of the target's.
-fn evaluate(
-    packed: &mut Packed,
-    samples: &[Sample],
-    classify: bool,
-    loss: LossKind,
-) -> (f64, Option<f64>) {
+fn evaluate(packed: &mut Packed, samples: &[Sample], classify: bool) -> (f64, Option<f64>) {
     let (mut total, mut right) = (0.0, 0);
-    let mut out = vec![0.0; samples.first().map_or(0, |s| s.1.len())];
     for block in samples.chunks(CHUNK) {
         packed.load_block(block);
         packed.forward(block.len());
         packed.add_losses(block.len(), &mut total);
         if classify {
-            for (s, (_, y)) in block.iter().enumerate() {
-                packed.output_of(s, &mut out);
-                right += usize::from((score(loss, &out) > 0.0) == (score(loss, y) > 0.0));
-            }
+            right += packed.count_right(block.len());
         }
     }
     let n = samples.len() as f64;
