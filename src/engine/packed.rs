@@ -143,9 +143,10 @@ impl Packed {
         }
     }
 
-    /// Input `i` of example `s` of the block (for grids, which have no samples).
-    pub fn set_input(&mut self, i: usize, s: usize, v: f64) {
-        self.x[i * CHUNK + s] = v;
+    /// Input `i` of the first `v.len()` (≤ [`CHUNK`]) examples of the block (for grids,
+    /// which have no samples).
+    pub fn set_inputs(&mut self, i: usize, v: &[f64]) {
+        self.x[i * CHUNK..i * CHUNK + v.len()].copy_from_slice(v);
     }
 
     /// Activations of neuron `k` of layer `l` (0-based) for the first `m` examples, after `forward`.
@@ -313,32 +314,36 @@ impl Packed {
         }
     }
 
-    /// How many of the first `m` examples, after `forward(m)`, have an output whose score
-    /// has the sign of their target's (the score as `trainer::settings::score` gives it:
-    /// squared error `o₀`, binary cross-entropy `2p₀ − 1`, softmax `p₁ − p₀`, else 0).
-    pub fn count_right(&self, m: usize) -> usize {
-        let lo = self.no[self.layers() - 1] * CHUNK;
-        let (a, y) = (&self.a[lo..], &self.y[..]);
-        let count = |score: &dyn Fn(&[f64], usize) -> f64| {
-            (0..m)
-                .filter(|&s| (score(a, s) > 0.0) == (score(y, s) > 0.0))
-                .count()
-        };
+    /// The score of example `s` in an array laid out like the output layer's
+    /// (`[k·CHUNK + s]`): the output on the labels' scale [−1, 1], squared error `o₀`,
+    /// binary cross-entropy `2p₀ − 1`, softmax `p₁ − p₀` (P(+1) − P(−1)), else 0.
+    /// Positive means class +1.
+    fn scorer(&self) -> fn(&[f64], usize) -> f64 {
         match (self.loss, self.sizes[self.layers()]) {
-            (LossKind::SquaredError, 1..) => count(&|v, s| v[s]),
-            (LossKind::BinaryCrossEntropy, 1..) => count(&|v, s| 2.0 * v[s] - 1.0),
-            (LossKind::SoftmaxCrossEntropy, 2..) => count(&|v, s| v[CHUNK + s] - v[s]),
-            // no score: 0 on both sides, so every example counts as right
-            _ => m,
+            (LossKind::SquaredError, 1..) => |v, s| v[s],
+            (LossKind::BinaryCrossEntropy, 1..) => |v, s| 2.0 * v[s] - 1.0,
+            (LossKind::SoftmaxCrossEntropy, 2..) => |v, s| v[CHUNK + s] - v[s],
+            _ => |_, _| 0.0,
         }
     }
 
-    /// The output layer's activations of example `s` into `out` (length `n_out`).
-    pub fn output_of(&self, s: usize, out: &mut [f64]) {
+    /// How many of the first `m` examples, after `forward(m)`, have an output whose score
+    /// has the sign of their target's.
+    pub fn count_right(&self, m: usize) -> usize {
         let lo = self.no[self.layers() - 1] * CHUNK;
-        for (k, o) in out.iter_mut().enumerate() {
-            *o = self.a[lo + k * CHUNK + s];
-        }
+        let (a, y, score) = (&self.a[lo..], &self.y[..], self.scorer());
+        (0..m)
+            .filter(|&s| (score(a, s) > 0.0) == (score(y, s) > 0.0))
+            .count()
+    }
+
+    /// The output's score of the first `out.len()` examples after `forward`, into `out`.
+    pub fn scores(&self, out: &mut [f64]) {
+        let lo = self.no[self.layers() - 1] * CHUNK;
+        let (a, score) = (&self.a[lo..], self.scorer());
+        out.iter_mut()
+            .enumerate()
+            .for_each(|(s, o)| *o = score(a, s));
     }
 
     /// The Update from the batch sums (with `rule.n` = the count), then the sums are zeroed.

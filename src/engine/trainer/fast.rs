@@ -4,7 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::settings::score;
 use super::Trainer;
 use crate::engine::batch::Sample;
 use crate::engine::error::{check_finite, is_exploded_value, EngineError};
@@ -33,7 +32,8 @@ pub struct Grid {
     /// `layers[l][k][i·n + j]`: neuron k of layer l (layer 0 = the input features) at
     /// `x₁ = x_min + j·(x_max − x_min)/(n − 1)`, `x₂ = y_max − i·(y_max − y_min)/(n − 1)`.
     pub layers: Vec<Vec<Vec<f64>>>,
-    /// The output on the labels' scale (see `score`): what the decision boundary shows.
+    /// The output on the labels' scale [−1, 1] (see `Packed::scores`): what the decision
+    /// boundary shows.
     pub score: Vec<f64>,
 }
 
@@ -122,35 +122,27 @@ impl Trainer {
         let mut scores = vec![0.0; n * n];
         let mut packed = Packed::new(&self.mlp);
         let step = |lo: f64, hi: f64, k: usize| (hi - lo) * k as f64 / (n - 1) as f64;
-        let mut out = vec![0.0; self.mlp.n_outputs()];
-        let points: Vec<usize> = (0..n * n).collect();
-        for block in points.chunks(CHUNK) {
-            for (s, &p) in block.iter().enumerate() {
-                let x = [
-                    x_min + step(x_min, x_max, p % n),
-                    y_max - step(y_min, y_max, p / n),
-                ];
-                for (k, f) in features.features().iter().enumerate() {
-                    let v = f.apply(x);
-                    layers[0][k][p] = v;
-                    packed.set_input(k, s, v);
-                }
+        let (mut x1, mut x2) = ([0.0; CHUNK], [0.0; CHUNK]);
+        for start in (0..n * n).step_by(CHUNK) {
+            // the block's points are consecutive: one slice per neuron
+            let m = CHUNK.min(n * n - start);
+            let block = start..start + m;
+            for (s, p) in block.clone().enumerate() {
+                x1[s] = x_min + step(x_min, x_max, p % n);
+                x2[s] = y_max - step(y_min, y_max, p / n);
             }
-            packed.forward(block.len());
+            for (k, f) in features.features().iter().enumerate() {
+                let column = &mut layers[0][k][block.clone()];
+                f.apply_each(&x1[..m], &x2[..m], column);
+                packed.set_inputs(k, column);
+            }
+            packed.forward(m);
             for (l, layer) in layers.iter_mut().enumerate().skip(1) {
-                // the block's points are consecutive: one copy per neuron
                 for (k, neuron) in layer.iter_mut().enumerate() {
-                    neuron[block[0]..block[0] + block.len()].copy_from_slice(packed.activations(
-                        l - 1,
-                        k,
-                        block.len(),
-                    ));
+                    neuron[block.clone()].copy_from_slice(packed.activations(l - 1, k, m));
                 }
             }
-            for (s, &p) in block.iter().enumerate() {
-                packed.output_of(s, &mut out);
-                scores[p] = score(self.mlp.loss, &out);
-            }
+            packed.scores(&mut scores[block]);
         }
         Ok(Grid {
             n,
