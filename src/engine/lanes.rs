@@ -20,13 +20,41 @@ pub fn axpy(acc: &mut [f64], w: f64, x: &[f64]) {
     }
 }
 
+/// tanh's constants for [`tanh`], built once per network rather than once per call: with
+/// simd128, two-lane vectors read from memory (left as `v128.const` in the loop, V8
+/// rebuilds every one of them from immediates, about three instructions each and 22 per
+/// two lanes, in every iteration); natively nothing.
+#[derive(Clone, Debug)]
+pub struct TanhConsts {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    c: simd::Consts,
+}
+
+impl TanhConsts {
+    /// The constants of [`fastmath::tanh`].
+    pub fn new() -> TanhConsts {
+        TanhConsts {
+            #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+            c: simd::Consts::new(),
+        }
+    }
+}
+
+impl Default for TanhConsts {
+    fn default() -> TanhConsts {
+        TanhConsts::new()
+    }
+}
+
 /// `a[s] = tanh(u[s])` ([`fastmath::tanh`]) for every lane.
 #[inline]
-pub fn tanh(u: &[f64], a: &mut [f64]) {
+pub fn tanh(u: &[f64], a: &mut [f64], consts: &TanhConsts) {
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
     {
-        simd::tanh(u, a);
+        simd::tanh(u, a, &consts.c);
     }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    let _ = consts;
     #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
     for (a, &u) in a.iter_mut().zip(u) {
         *a = fastmath::tanh(u);
@@ -71,11 +99,9 @@ mod simd {
         }
     }
 
-    /// tanh's constants as two-lane vectors, built once per call of [`tanh`] and hidden
-    /// from the optimiser (`black_box`), so that the loop reads them from locals: left as
-    /// `v128.const`, V8 rebuilds every one of them from immediates (about three
-    /// instructions each, 22 per tanh2) in every iteration.
-    struct Consts {
+    /// tanh's constants as two-lane vectors.
+    #[derive(Clone, Copy, Debug)]
+    pub struct Consts {
         sign: v128,
         saturation: v128,
         minus_two: v128,
@@ -89,20 +115,22 @@ mod simd {
         two: v128,
     }
 
-    fn consts() -> Consts {
-        core::hint::black_box(Consts {
-            sign: f64x2_splat(-0.0),
-            saturation: f64x2_splat(c::SATURATION),
-            minus_two: f64x2_splat(-2.0),
-            inv_ln2: f64x2_splat(c::INV_LN2),
-            rounder: f64x2_splat(c::ROUNDER),
-            ln2_hi: f64x2_splat(c::LN2_HI),
-            ln2_lo: f64x2_splat(c::LN2_LO),
-            fact: c::INV_FACT.map(|v| f64x2_splat(v)),
-            exp_bias: f64x2_splat(c::EXP_BIAS),
-            one: f64x2_splat(1.0),
-            two: f64x2_splat(2.0),
-        })
+    impl Consts {
+        pub fn new() -> Consts {
+            Consts {
+                sign: f64x2_splat(-0.0),
+                saturation: f64x2_splat(c::SATURATION),
+                minus_two: f64x2_splat(-2.0),
+                inv_ln2: f64x2_splat(c::INV_LN2),
+                rounder: f64x2_splat(c::ROUNDER),
+                ln2_hi: f64x2_splat(c::LN2_HI),
+                ln2_lo: f64x2_splat(c::LN2_LO),
+                fact: c::INV_FACT.map(|v| f64x2_splat(v)),
+                exp_bias: f64x2_splat(c::EXP_BIAS),
+                one: f64x2_splat(1.0),
+                two: f64x2_splat(2.0),
+            }
+        }
     }
 
     /// [`fastmath::tanh`] on two lanes, the same operations in the same order.
@@ -134,15 +162,14 @@ mod simd {
         v128_bitselect(signed, x, f64x2_eq(x, x))
     }
 
-    pub fn tanh(u: &[f64], a: &mut [f64]) {
+    pub fn tanh(u: &[f64], a: &mut [f64], c: &Consts) {
         let n = u.len().min(a.len());
-        let c = consts();
         let mut k = 0;
         while k + 2 <= n {
             // SAFETY: k + 2 ≤ n ≤ both lengths; v128 loads and stores need no alignment.
             unsafe {
                 let pu = u.as_ptr().add(k) as *const v128;
-                v128_store(a.as_mut_ptr().add(k) as *mut v128, tanh2(v128_load(pu), &c));
+                v128_store(a.as_mut_ptr().add(k) as *mut v128, tanh2(v128_load(pu), c));
             }
             k += 2;
         }

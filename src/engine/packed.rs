@@ -42,6 +42,8 @@ pub(crate) struct Packed {
     g: Vec<f64>,
     /// One example's values of one layer (softmax and the loss need a whole layer).
     tmp: [Vec<f64>; 3],
+    /// tanh's constants, built once (see [`lanes::TanhConsts`]).
+    tanh_consts: lanes::TanhConsts,
     /// One value per example of the block (the losses).
     tmp_block: [f64; CHUNK],
     /// Batch sums of `∂L/∂W` (layout of `w`) and `∂L/∂b` (layout of `b`), and their count.
@@ -74,6 +76,7 @@ impl Packed {
             g: vec![0.0; widest * CHUNK],
             tmp: [vec![0.0; widest], vec![0.0; widest], vec![0.0; widest]],
             tmp_block: [0.0; CHUNK],
+            tanh_consts: lanes::TanhConsts::new(),
             sw: vec![0.0; nw],
             sb: vec![0.0; nn],
             count: 0,
@@ -188,7 +191,7 @@ impl Packed {
             for k in 0..n {
                 let (a, u) = (&mut self.a[lo + k * CHUNK..], &self.u[lo + k * CHUNK..]);
                 if act == Activation::Tanh {
-                    lanes::tanh(&u[..m], &mut a[..m]);
+                    lanes::tanh(&u[..m], &mut a[..m], &self.tanh_consts);
                     continue;
                 }
                 for (a, &u) in a[..m].iter_mut().zip(&u[..m]) {
