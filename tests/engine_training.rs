@@ -474,28 +474,38 @@ fn a_mini_batch_step_shows_one_example_and_the_batch_mean() {
 
 #[test]
 fn accuracy_is_the_share_of_points_on_the_right_side() {
-    let mut t = trainer(
-        Activation::Tanh,
-        Activation::Softmax,
-        LossKind::SoftmaxCrossEntropy,
-        TrainSettings::default(),
-    );
-    t.train_epochs(20).unwrap();
-    let (train, test) = t.examples();
-    let share = |points: &[Example]| {
-        let right = points
-            .iter()
-            .filter(|e| {
-                let x = t.features().inputs(e.x);
-                let out = t.mlp().predict(&x).unwrap();
-                (out[1] > out[0]) == (e.label > 0.0)
-            })
-            .count();
-        right as f64 / points.len() as f64
-    };
-    let snap = t.snapshot().training;
-    assert_eq!(snap.train_accuracy, Some(share(train)));
-    assert_eq!(snap.test_accuracy, Some(share(test)));
+    // each classifying output and loss, with the side read off the network's own
+    // prediction: o > 0 (squared error on ±1), p > ½ (cross-entropy), p₁ > p₀ (softmax)
+    type Side = fn(&[f64]) -> bool;
+    let sides: [(Activation, LossKind, Side); 3] = [
+        (Activation::Tanh, LossKind::SquaredError, |o| o[0] > 0.0),
+        (Activation::Sigmoid, LossKind::BinaryCrossEntropy, |o| {
+            o[0] > 0.5
+        }),
+        (Activation::Softmax, LossKind::SoftmaxCrossEntropy, |o| {
+            o[1] > o[0]
+        }),
+    ];
+    for (output, loss, positive) in sides {
+        let mut t = trainer(Activation::Tanh, output, loss, TrainSettings::default());
+        t.train_epochs(20).unwrap();
+        let (train, test) = t.examples();
+        let share = |points: &[Example]| {
+            let right = points
+                .iter()
+                .filter(|e| {
+                    let x = t.features().inputs(e.x);
+                    let out = t.mlp().predict(&x).unwrap();
+                    positive(&out) == (e.label > 0.0)
+                })
+                .count();
+            right as f64 / points.len() as f64
+        };
+        let snap = t.snapshot().training;
+        assert_eq!(snap.train_accuracy, Some(share(train)), "{loss:?}");
+        assert_eq!(snap.test_accuracy, Some(share(test)), "{loss:?}");
+        assert!(share(train) > 0.5, "{loss:?}: {}", share(train));
+    }
     let plane = generate(&DataSpec {
         set: backprop_lab::engine::data::DataSet::Plane,
         ..DataSpec::default()

@@ -16,12 +16,34 @@ type Sums = (Vec<Vec<f64>>, Vec<f64>);
 
 /// The optimizer's memory: one [`Moments`] per weight (`[i·n_out + j]`) and per bias
 /// of every layer, and Adam's step count.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Debug, Default, PartialEq)]
 pub struct OptState {
     /// Updates made with the current optimizer (Adam's t).
     pub t: usize,
     /// `layers[l0] = (weights, biases)`.
     pub layers: Vec<(Vec<Moments>, Vec<Moments>)>,
+}
+
+/// Written out so that `clone_from` reuses the moments' storage (the fast path keeps a
+/// checkpoint of them every epoch; the derived one would allocate every vector anew).
+impl Clone for OptState {
+    fn clone(&self) -> OptState {
+        OptState {
+            t: self.t,
+            layers: self.layers.clone(),
+        }
+    }
+
+    fn clone_from(&mut self, from: &OptState) {
+        self.t = from.t;
+        self.layers.truncate(from.layers.len());
+        for ((mw, mb), (fw, fb)) in self.layers.iter_mut().zip(&from.layers) {
+            mw.clone_from(fw);
+            mb.clone_from(fb);
+        }
+        let kept = self.layers.len();
+        self.layers.extend_from_slice(&from.layers[kept..]);
+    }
 }
 
 impl OptState {

@@ -20,13 +20,41 @@ pub fn axpy(acc: &mut [f64], w: f64, x: &[f64]) {
     }
 }
 
+/// tanh's constants for [`tanh`], built once per network rather than once per call: with
+/// simd128, two-lane vectors read from memory (left as `v128.const` in the loop, V8
+/// rebuilds every one of them from immediates, about three instructions each and 22 per
+/// two lanes, in every iteration); natively nothing.
+#[derive(Clone, Debug)]
+pub struct TanhConsts {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    c: simd::Consts,
+}
+
+impl TanhConsts {
+    /// The constants of [`fastmath::tanh`].
+    pub fn new() -> TanhConsts {
+        TanhConsts {
+            #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+            c: simd::Consts::new(),
+        }
+    }
+}
+
+impl Default for TanhConsts {
+    fn default() -> TanhConsts {
+        TanhConsts::new()
+    }
+}
+
 /// `a[s] = tanh(u[s])` ([`fastmath::tanh`]) for every lane.
 #[inline]
-pub fn tanh(u: &[f64], a: &mut [f64]) {
+pub fn tanh(u: &[f64], a: &mut [f64], consts: &TanhConsts) {
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
     {
-        simd::tanh(u, a);
+        simd::tanh(u, a, &consts.c);
     }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    let _ = consts;
     #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
     for (a, &u) in a.iter_mut().zip(u) {
         *a = fastmath::tanh(u);
@@ -71,23 +99,50 @@ mod simd {
         }
     }
 
+    /// tanh's constants as two-lane vectors.
+    #[derive(Clone, Copy, Debug)]
+    pub struct Consts {
+        sign: v128,
+        saturation: v128,
+        minus_two: v128,
+        inv_ln2: v128,
+        rounder: v128,
+        ln2_hi: v128,
+        ln2_lo: v128,
+        fact: [v128; 12],
+        exp_bias: v128,
+        one: v128,
+        two: v128,
+    }
+
+    impl Consts {
+        pub fn new() -> Consts {
+            Consts {
+                sign: f64x2_splat(-0.0),
+                saturation: f64x2_splat(c::SATURATION),
+                minus_two: f64x2_splat(-2.0),
+                inv_ln2: f64x2_splat(c::INV_LN2),
+                rounder: f64x2_splat(c::ROUNDER),
+                ln2_hi: f64x2_splat(c::LN2_HI),
+                ln2_lo: f64x2_splat(c::LN2_LO),
+                fact: c::INV_FACT.map(|v| f64x2_splat(v)),
+                exp_bias: f64x2_splat(c::EXP_BIAS),
+                one: f64x2_splat(1.0),
+                two: f64x2_splat(2.0),
+            }
+        }
+    }
+
     /// [`fastmath::tanh`] on two lanes, the same operations in the same order.
-    fn tanh2(x: v128) -> v128 {
-        let sign = f64x2_splat(-0.0);
+    #[inline(always)]
+    fn tanh2(x: v128, c: &Consts) -> v128 {
         let ax = f64x2_abs(x);
-        let a = f64x2_pmin(ax, f64x2_splat(c::SATURATION));
-        let y = f64x2_mul(f64x2_splat(-2.0), a);
-        let rounder = f64x2_splat(c::ROUNDER);
-        let k = f64x2_sub(
-            f64x2_add(f64x2_mul(y, f64x2_splat(c::INV_LN2)), rounder),
-            rounder,
-        );
-        let r = f64x2_sub(
-            f64x2_sub(y, f64x2_mul(k, f64x2_splat(c::LN2_HI))),
-            f64x2_mul(k, f64x2_splat(c::LN2_LO)),
-        );
-        let f = &c::INV_FACT;
-        let lin = |i: usize| f64x2_add(f64x2_splat(f[i]), f64x2_mul(f64x2_splat(f[i + 1]), r));
+        let a = f64x2_pmin(ax, c.saturation);
+        let y = f64x2_mul(c.minus_two, a);
+        let k = f64x2_sub(f64x2_add(f64x2_mul(y, c.inv_ln2), c.rounder), c.rounder);
+        let r = f64x2_sub(f64x2_sub(y, f64x2_mul(k, c.ln2_hi)), f64x2_mul(k, c.ln2_lo));
+        let f = &c.fact;
+        let lin = |i: usize| f64x2_add(f[i], f64x2_mul(f[i + 1], r));
         let r2 = f64x2_mul(r, r);
         let r4 = f64x2_mul(r2, r2);
         let (q0, q1, q2, q3, q4, q5) = (lin(0), lin(2), lin(4), lin(6), lin(8), lin(10));
@@ -99,22 +154,22 @@ mod simd {
             f64x2_mul(f64x2_add(q4, f64x2_mul(q5, r2)), f64x2_mul(r4, r4)),
         );
         let em1 = f64x2_add(r, f64x2_mul(r2, p));
-        let scale = i64x2_shl(f64x2_add(k, f64x2_splat(c::EXP_BIAS)), 52);
-        let e = f64x2_add(f64x2_mul(scale, em1), f64x2_sub(scale, f64x2_splat(1.0)));
-        let t = f64x2_div(f64x2_neg(e), f64x2_add(e, f64x2_splat(2.0)));
-        let signed = v128_or(v128_andnot(t, sign), v128_and(x, sign));
+        let scale = i64x2_shl(f64x2_add(k, c.exp_bias), 52);
+        let e = f64x2_add(f64x2_mul(scale, em1), f64x2_sub(scale, c.one));
+        let t = f64x2_div(f64x2_neg(e), f64x2_add(e, c.two));
+        let signed = v128_or(v128_andnot(t, c.sign), v128_and(x, c.sign));
         // NaN lanes (x ≠ x) pass x through
         v128_bitselect(signed, x, f64x2_eq(x, x))
     }
 
-    pub fn tanh(u: &[f64], a: &mut [f64]) {
+    pub fn tanh(u: &[f64], a: &mut [f64], c: &Consts) {
         let n = u.len().min(a.len());
         let mut k = 0;
         while k + 2 <= n {
             // SAFETY: k + 2 ≤ n ≤ both lengths; v128 loads and stores need no alignment.
             unsafe {
                 let pu = u.as_ptr().add(k) as *const v128;
-                v128_store(a.as_mut_ptr().add(k) as *mut v128, tanh2(v128_load(pu)));
+                v128_store(a.as_mut_ptr().add(k) as *mut v128, tanh2(v128_load(pu), c));
             }
             k += 2;
         }

@@ -15,7 +15,9 @@ use super::batch::{OptState, Sample};
 use super::lanes;
 use super::loss::LossKind;
 use super::mlp::Mlp;
-use super::optim::{update_param, UpdateRule};
+use super::optim::{update_param, Optimizer, Regularization, UpdateRule};
+
+mod measure;
 
 /// Examples computed together.
 pub const CHUNK: usize = 32;
@@ -42,6 +44,10 @@ pub(crate) struct Packed {
     g: Vec<f64>,
     /// One example's values of one layer (softmax and the loss need a whole layer).
     tmp: [Vec<f64>; 3],
+    /// tanh's constants, built once (see [`lanes::TanhConsts`]).
+    tanh_consts: lanes::TanhConsts,
+    /// One value per example of the block (the losses).
+    tmp_block: [f64; CHUNK],
     /// Batch sums of `∂L/∂W` (layout of `w`) and `∂L/∂b` (layout of `b`), and their count.
     sw: Vec<f64>,
     sb: Vec<f64>,
@@ -71,6 +77,8 @@ impl Packed {
             d: vec![0.0; nn * CHUNK],
             g: vec![0.0; widest * CHUNK],
             tmp: [vec![0.0; widest], vec![0.0; widest], vec![0.0; widest]],
+            tmp_block: [0.0; CHUNK],
+            tanh_consts: lanes::TanhConsts::new(),
             sw: vec![0.0; nw],
             sb: vec![0.0; nn],
             count: 0,
@@ -140,9 +148,10 @@ impl Packed {
         }
     }
 
-    /// Input `i` of example `s` of the block (for grids, which have no samples).
-    pub fn set_input(&mut self, i: usize, s: usize, v: f64) {
-        self.x[i * CHUNK + s] = v;
+    /// Input `i` of the first `v.len()` (≤ [`CHUNK`]) examples of the block (for grids,
+    /// which have no samples).
+    pub fn set_inputs(&mut self, i: usize, v: &[f64]) {
+        self.x[i * CHUNK..i * CHUNK + v.len()].copy_from_slice(v);
     }
 
     /// Activations of neuron `k` of layer `l` (0-based) for the first `m` examples, after `forward`.
@@ -184,7 +193,7 @@ impl Packed {
             for k in 0..n {
                 let (a, u) = (&mut self.a[lo + k * CHUNK..], &self.u[lo + k * CHUNK..]);
                 if act == Activation::Tanh {
-                    lanes::tanh(&u[..m], &mut a[..m]);
+                    lanes::tanh(&u[..m], &mut a[..m], &self.tanh_consts);
                     continue;
                 }
                 for (a, &u) in a[..m].iter_mut().zip(&u[..m]) {
@@ -279,30 +288,6 @@ impl Packed {
         }
     }
 
-    /// `Σ_s L_s` over the first `m` examples after `forward(m)`, added in order to `total`.
-    pub fn add_losses(&mut self, m: usize, total: &mut f64) {
-        let (lo, n) = (
-            self.no[self.layers() - 1] * CHUNK,
-            self.sizes[self.layers()],
-        );
-        for s in 0..m {
-            let [ta, ty, _] = &mut self.tmp;
-            for k in 0..n {
-                ta[k] = self.a[lo + k * CHUNK + s];
-                ty[k] = self.y[k * CHUNK + s];
-            }
-            *total += self.loss.value(&ta[..n], &ty[..n]);
-        }
-    }
-
-    /// The output layer's activations of example `s` into `out` (length `n_out`).
-    pub fn output_of(&self, s: usize, out: &mut [f64]) {
-        let lo = self.no[self.layers() - 1] * CHUNK;
-        for (k, o) in out.iter_mut().enumerate() {
-            *o = self.a[lo + k * CHUNK + s];
-        }
-    }
-
     /// The Update from the batch sums (with `rule.n` = the count), then the sums are zeroed.
     /// Moments are indexed as [`OptState`] holds them (`[i·n_out + j]`).
     pub fn update(&mut self, rule: UpdateRule, state: &mut OptState) {
@@ -312,6 +297,10 @@ impl Packed {
             n: self.count,
             ..rule
         };
+        if rule.optimizer == Optimizer::Sgd && rule.regularization == Regularization::None {
+            self.update_sgd(rule.rate);
+            return;
+        }
         for (l, (mw, mb)) in state.layers.iter_mut().enumerate() {
             let (n_in, n_out) = (self.sizes[l], self.sizes[l + 1]);
             for j in 0..n_out {
@@ -326,6 +315,23 @@ impl Packed {
         }
         self.sw.iter_mut().for_each(|s| *s = 0.0);
         self.sb.iter_mut().for_each(|s| *s = 0.0);
+        self.count = 0;
+    }
+
+    /// Plain SGD without a penalty, in [`update_param`]'s arithmetic (`w ← w − (r/n)·Σ`,
+    /// `b ← b − (r·Σ)/n`; its penalty term `(r·0)·0` leaves `w` as it is), then the sums
+    /// are zeroed: one pass over the arrays instead of a call per parameter.
+    fn update_sgd(&mut self, r: f64) {
+        let n = self.count as f64;
+        let step = r / n;
+        for (w, s) in self.w.iter_mut().zip(&mut self.sw) {
+            *w -= step * *s;
+            *s = 0.0;
+        }
+        for (b, s) in self.b.iter_mut().zip(&mut self.sb) {
+            *b -= r * *s / n;
+            *s = 0.0;
+        }
         self.count = 0;
     }
 

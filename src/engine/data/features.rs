@@ -60,6 +60,25 @@ impl Feature {
     }
 }
 
+impl Feature {
+    /// The feature at every point `(x1[s], x2[s])` into `out[s]`, as [`Feature::apply`]
+    /// gives it. The choice is made once for all points, so only this feature is computed
+    /// (inlined per point, the optimiser computes every feature, sines included, and
+    /// then picks one).
+    pub fn apply_each(self, x1: &[f64], x2: &[f64], out: &mut [f64]) {
+        let points = out.iter_mut().zip(x1.iter().zip(x2));
+        match self {
+            Feature::X1 => points.for_each(|(o, (&a, _))| *o = a),
+            Feature::X2 => points.for_each(|(o, (_, &b))| *o = b),
+            Feature::X1Squared => points.for_each(|(o, (&a, _))| *o = a * a),
+            Feature::X2Squared => points.for_each(|(o, (_, &b))| *o = b * b),
+            Feature::X1X2 => points.for_each(|(o, (&a, &b))| *o = a * b),
+            Feature::SinX1 => points.for_each(|(o, (&a, _))| *o = a.sin()),
+            Feature::SinX2 => points.for_each(|(o, (_, &b))| *o = b.sin()),
+        }
+    }
+}
+
 /// An ordered, duplicate-free, non-empty choice of features: the network's inputs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeatureSet(Vec<Feature>);
@@ -137,5 +156,51 @@ impl FromStr for FeatureSet {
             })
             .collect::<Result<Vec<_>, _>>()?;
         FeatureSet::new(&features)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_feature_over_points_is_its_value_at_each_point() {
+        let (x1, x2) = ([3.0, -0.5, 2.0], [2.0, 4.0, -1.5]);
+        // by hand at (3, 2), (−0.5, 4), (2, −1.5)
+        let want: [(Feature, [f64; 3]); 7] = [
+            (Feature::X1, [3.0, -0.5, 2.0]),
+            (Feature::X2, [2.0, 4.0, -1.5]),
+            (Feature::X1Squared, [9.0, 0.25, 4.0]),
+            (Feature::X2Squared, [4.0, 16.0, 2.25]),
+            (Feature::X1X2, [6.0, -2.0, -3.0]),
+            (
+                Feature::SinX1,
+                [
+                    0.141_120_008_059_867_2,
+                    -0.479_425_538_604_203,
+                    0.909_297_426_825_681_7,
+                ],
+            ),
+            (
+                Feature::SinX2,
+                [
+                    0.909_297_426_825_681_7,
+                    -0.756_802_495_307_928_2,
+                    -0.997_494_986_604_054_4,
+                ],
+            ),
+        ];
+        for (f, values) in want {
+            let mut out = [0.0; 3];
+            f.apply_each(&x1, &x2, &mut out);
+            for s in 0..3 {
+                assert!(
+                    (out[s] - values[s]).abs() <= 1e-15,
+                    "{f:?} at {s}: {}",
+                    out[s]
+                );
+                assert_eq!(out[s], f.apply([x1[s], x2[s]]), "{f:?} at {s}");
+            }
+        }
     }
 }

@@ -4,11 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::settings::score;
 use super::Trainer;
 use crate::engine::batch::Sample;
 use crate::engine::error::{check_finite, is_exploded_value, EngineError};
-use crate::engine::loss::LossKind;
 use crate::engine::packed::{Packed, CHUNK};
 use crate::engine::snapshot::Phase;
 use crate::engine::train_error::check_range;
@@ -34,7 +32,8 @@ pub struct Grid {
     /// `layers[l][k][i·n + j]`: neuron k of layer l (layer 0 = the input features) at
     /// `x₁ = x_min + j·(x_max − x_min)/(n − 1)`, `x₂ = y_max − i·(y_max − y_min)/(n − 1)`.
     pub layers: Vec<Vec<Vec<f64>>>,
-    /// The output on the labels' scale (see `score`): what the decision boundary shows.
+    /// The output on the labels' scale [−1, 1] (see `Packed::scores`): what the decision
+    /// boundary shows.
     pub score: Vec<f64>,
 }
 
@@ -123,35 +122,27 @@ impl Trainer {
         let mut scores = vec![0.0; n * n];
         let mut packed = Packed::new(&self.mlp);
         let step = |lo: f64, hi: f64, k: usize| (hi - lo) * k as f64 / (n - 1) as f64;
-        let mut out = vec![0.0; self.mlp.n_outputs()];
-        let points: Vec<usize> = (0..n * n).collect();
-        for block in points.chunks(CHUNK) {
-            for (s, &p) in block.iter().enumerate() {
-                let x = [
-                    x_min + step(x_min, x_max, p % n),
-                    y_max - step(y_min, y_max, p / n),
-                ];
-                for (k, f) in features.features().iter().enumerate() {
-                    let v = f.apply(x);
-                    layers[0][k][p] = v;
-                    packed.set_input(k, s, v);
-                }
+        let (mut x1, mut x2) = ([0.0; CHUNK], [0.0; CHUNK]);
+        for start in (0..n * n).step_by(CHUNK) {
+            // the block's points are consecutive: one slice per neuron
+            let m = CHUNK.min(n * n - start);
+            let block = start..start + m;
+            for (s, p) in block.clone().enumerate() {
+                x1[s] = x_min + step(x_min, x_max, p % n);
+                x2[s] = y_max - step(y_min, y_max, p / n);
             }
-            packed.forward(block.len());
+            for (k, f) in features.features().iter().enumerate() {
+                let column = &mut layers[0][k][block.clone()];
+                f.apply_each(&x1[..m], &x2[..m], column);
+                packed.set_inputs(k, column);
+            }
+            packed.forward(m);
             for (l, layer) in layers.iter_mut().enumerate().skip(1) {
-                // the block's points are consecutive: one copy per neuron
                 for (k, neuron) in layer.iter_mut().enumerate() {
-                    neuron[block[0]..block[0] + block.len()].copy_from_slice(packed.activations(
-                        l - 1,
-                        k,
-                        block.len(),
-                    ));
+                    neuron[block.clone()].copy_from_slice(packed.activations(l - 1, k, m));
                 }
             }
-            for (s, &p) in block.iter().enumerate() {
-                packed.output_of(s, &mut out);
-                scores[p] = score(self.mlp.loss, &out);
-            }
+            packed.scores(&mut scores[block]);
         }
         Ok(Grid {
             n,
@@ -173,8 +164,8 @@ impl Trainer {
     /// The mean losses and accuracies of the training and test samples under `packed`.
     pub(super) fn measure(&self, packed: &mut Packed) -> Measure {
         let classify = self.is_classification();
-        let (train_loss, train_acc) = evaluate(packed, &self.data, classify, self.mlp.loss);
-        let (test_loss, test_acc) = evaluate(packed, &self.test, classify, self.mlp.loss);
+        let (train_loss, train_acc) = evaluate(packed, &self.data, classify);
+        let (test_loss, test_acc) = evaluate(packed, &self.test, classify);
         Measure {
             train_loss,
             test_loss,
@@ -194,23 +185,14 @@ impl Trainer {
 
 /// `(1/m)·Σ L` over `samples`, added in order (NaN if there are none), and, when
 /// `classify`, the share whose output's score has the sign of the target's.
-fn evaluate(
-    packed: &mut Packed,
-    samples: &[Sample],
-    classify: bool,
-    loss: LossKind,
-) -> (f64, Option<f64>) {
+fn evaluate(packed: &mut Packed, samples: &[Sample], classify: bool) -> (f64, Option<f64>) {
     let (mut total, mut right) = (0.0, 0);
-    let mut out = vec![0.0; samples.first().map_or(0, |s| s.1.len())];
     for block in samples.chunks(CHUNK) {
         packed.load_block(block);
         packed.forward(block.len());
         packed.add_losses(block.len(), &mut total);
         if classify {
-            for (s, (_, y)) in block.iter().enumerate() {
-                packed.output_of(s, &mut out);
-                right += usize::from((score(loss, &out) > 0.0) == (score(loss, y) > 0.0));
-            }
+            right += packed.count_right(block.len());
         }
     }
     let n = samples.len() as f64;

@@ -56,17 +56,6 @@ pub fn encode_label(
     }
 }
 
-/// The output on the labels' scale [−1, 1]: squared error `ŷ₀`; sigmoid `2ŷ₀ − 1`;
-/// softmax `ŷ₁ − ŷ₀` (P(+1) − P(−1)). Positive means class +1.
-pub fn score(loss: LossKind, output: &[f64]) -> f64 {
-    match (loss, output) {
-        (LossKind::SquaredError, [o, ..]) => *o,
-        (LossKind::BinaryCrossEntropy, [p, ..]) => 2.0 * p - 1.0,
-        (LossKind::SoftmaxCrossEntropy, [p0, p1, ..]) => p1 - p0,
-        _ => 0.0,
-    }
-}
-
 /// Every example as a sample `(features, target)`.
 fn encode_all(
     mlp: &Mlp,
