@@ -222,9 +222,9 @@ pub fn update_param(
         Regularization::None
     };
     match rule.optimizer {
-        Optimizer::Sgd if !is_weight => theta - r * sum / n,
+        Optimizer::Sgd if !is_weight => sgd_bias(theta, sum, r, n),
         Optimizer::Sgd => {
-            let moved = theta - (r / n) * sum;
+            let moved = sgd_weight(theta, sum, r, n);
             let penalised = moved - (r * reg.rate()) * reg.derivative(theta);
             if matches!(reg, Regularization::L1(_)) && moved * penalised < 0.0 {
                 0.0
@@ -249,6 +249,19 @@ pub fn update_param(
             theta - r * m_hat / (v_hat.sqrt() + epsilon)
         }
     }
+}
+
+/// SGD's move of a weight from the batch sum `Σ` of its gradients over `n` examples:
+/// `θ − (r/n)·Σ` (a penalty comes on top).
+#[inline]
+pub fn sgd_weight(theta: f64, sum: f64, r: f64, n: f64) -> f64 {
+    theta - (r / n) * sum
+}
+
+/// SGD's move of a bias: `θ − r·Σ/n`.
+#[inline]
+pub fn sgd_bias(theta: f64, sum: f64, r: f64, n: f64) -> f64 {
+    theta - r * sum / n
 }
 
 /// Adam's bias-corrected `(m̂, v̂) = (m/(1−β₁ᵗ), v/(1−β₂ᵗ))` (t ≥ 1; `(m, v)` at t = 0).

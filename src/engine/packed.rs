@@ -15,7 +15,7 @@ use super::batch::{OptState, Sample};
 use super::lanes;
 use super::loss::LossKind;
 use super::mlp::Mlp;
-use super::optim::{update_param, Optimizer, Regularization, UpdateRule};
+use super::optim::{sgd_bias, sgd_weight, update_param, Optimizer, Regularization, UpdateRule};
 
 mod measure;
 
@@ -318,18 +318,17 @@ impl Packed {
         self.count = 0;
     }
 
-    /// Plain SGD without a penalty, in [`update_param`]'s arithmetic (`w ← w − (r/n)·Σ`,
-    /// `b ← b − (r·Σ)/n`; its penalty term `(r·0)·0` leaves `w` as it is), then the sums
+    /// Plain SGD without a penalty, with [`update_param`]'s steps ([`sgd_weight`],
+    /// [`sgd_bias`]; its penalty term `(r·0)·0` leaves `w` as it is), then the sums
     /// are zeroed: one pass over the arrays instead of a call per parameter.
     fn update_sgd(&mut self, r: f64) {
         let n = self.count as f64;
-        let step = r / n;
         for (w, s) in self.w.iter_mut().zip(&mut self.sw) {
-            *w -= step * *s;
+            *w = sgd_weight(*w, *s, r, n);
             *s = 0.0;
         }
         for (b, s) in self.b.iter_mut().zip(&mut self.sb) {
-            *b -= r * *s / n;
+            *b = sgd_bias(*b, *s, r, n);
             *s = 0.0;
         }
         self.count = 0;

@@ -3,7 +3,7 @@
 //! per-example arrays (`[k·CHUNK + s]`) without copying an example out.
 
 use super::{Packed, CHUNK};
-use crate::engine::loss::LossKind;
+use crate::engine::loss::{squared_term, LossKind};
 
 impl Packed {
     /// `Σ_s L_s` over the first `m` examples after `forward(m)`, added in order to `total`.
@@ -20,7 +20,7 @@ impl Packed {
             for k in 0..n {
                 let (a, y) = (&self.a[lo + k * CHUNK..][..m], &self.y[k * CHUNK..][..m]);
                 for ((l, &a), &y) in ls.iter_mut().zip(a).zip(y) {
-                    let v = 0.5 * ((a - y) * (a - y));
+                    let v = squared_term(a, y);
                     *l = if k == 0 { v } else { *l + v };
                 }
             }

@@ -101,6 +101,13 @@ impl DataPlot {
         (self.left + u * self.side, self.top + v * self.side)
     }
 
+    /// The canvas point of `x` if `x` lies in the plane [−EXTENT, EXTENT]² (a loaded
+    /// point may lie outside it).
+    pub fn to_px_in_plane(&self, x: [f64; 2]) -> Option<(f64, f64)> {
+        let inside = |v: f64| v.is_finite() && v.abs() <= EXTENT;
+        (inside(x[0]) && inside(x[1])).then(|| self.to_px(x))
+    }
+
     /// The plane's point under the canvas point (bx, by), if inside the square.
     pub fn to_data(&self, bx: f64, by: f64) -> Option<[f64; 2]> {
         let u = (bx - self.left) / self.side;

@@ -10,7 +10,7 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::Color;
 
 use crate::engine::snapshot::NetworkSnapshot;
-use crate::view::network::boundary::EXTENT;
+use crate::view::network::boundary::DataPlot;
 use crate::view::network::layout::NetworkLayout;
 use crate::view::network::text::{draw_tag, px, stroke, Ink};
 use crate::view::network::values;
@@ -22,43 +22,29 @@ use crate::view::palette;
 /// tooltip still gives the value.
 const TAG_RADIUS: f64 = 15.0;
 
-/// A map's square in backing px: top-left corner and side. The plane
-/// [−EXTENT, EXTENT]² fills it, x₁ to the right, x₂ up (as the data plot).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct MapSquare {
-    /// Left edge.
-    pub x: f64,
-    /// Top edge.
-    pub y: f64,
-    /// Side.
-    pub side: f64,
-}
-
-impl MapSquare {
-    /// Where the plane's point `p` falls in the square (None outside the plane).
-    pub fn to_px(&self, p: [f64; 2]) -> Option<(f64, f64)> {
-        let inside = |v: f64| v.is_finite() && v.abs() <= EXTENT;
-        if !(inside(p[0]) && inside(p[1])) {
-            return None;
-        }
-        let unit = self.side / (2.0 * EXTENT);
-        Some((
-            self.x + (p[0] + EXTENT) * unit,
-            self.y + (EXTENT - p[1]) * unit,
-        ))
-    }
-}
-
-/// The square inside neuron `node`'s frame (the frame's half-side is the layout's
-/// radius; its 2-px line keeps the outer pixel).
-pub fn map_square(layout: &NetworkLayout, node: NodeRef) -> Option<MapSquare> {
+/// The square inside neuron `node`'s frame, where its map goes: the plane fills it as
+/// it fills the data plot (the frame's half-side is the layout's radius; its 2-px
+/// line keeps the outer pixel).
+pub fn map_square(layout: &NetworkLayout, node: NodeRef) -> Option<DataPlot> {
     let (cx, cy) = layout.node_center(node)?;
     let half = (layout.radius() - layout.scale()).max(1.0);
-    Some(MapSquare {
-        x: cx - half,
-        y: cy - half,
+    Some(DataPlot {
+        left: cx - half,
+        top: cy - half,
         side: 2.0 * half,
     })
+}
+
+/// The chosen example's mark at `at` (backing px): a white dot of radius `dot` ringed
+/// in ink, `s` the device pixel ratio.
+pub fn draw_chosen<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    at: (f64, f64),
+    dot: f64,
+    s: f64,
+) -> DrawResult<DB> {
+    area.draw(&Circle::new(px(at), dot, palette::BACKGROUND.filled()))?;
+    area.draw(&Circle::new(px(at), dot, stroke(palette::INK, s)))
 }
 
 /// Over every map: the chosen example's point (a white dot ringed in ink) and, on
@@ -74,10 +60,8 @@ pub fn draw_map_marks<DB: DrawingBackend>(
         let Some(square) = map_square(layout, node) else {
             continue;
         };
-        if let Some(at) = maps.chosen.and_then(|p| square.to_px(p)) {
-            let dot = (0.12 * r).clamp(2.0 * s, 4.0 * s);
-            area.draw(&Circle::new(px(at), dot, palette::BACKGROUND.filled()))?;
-            area.draw(&Circle::new(px(at), dot, stroke(palette::INK, s)))?;
+        if let Some(at) = maps.chosen.and_then(|p| square.to_px_in_plane(p)) {
+            draw_chosen(area, at, (0.12 * r).clamp(2.0 * s, 4.0 * s), s)?;
         }
         let value = values::node_value(snap, node).filter(|v| !v.is_nan());
         if let Some(v) = value.filter(|_| r >= TAG_RADIUS * s) {
@@ -88,8 +72,8 @@ pub fn draw_map_marks<DB: DrawingBackend>(
                 .min(ink.size * (2.0 * r - 6.0 * s) / ink.width(&text));
             let ink = Ink { size, ..ink };
             let at = (
-                square.x + square.side / 2.0,
-                square.y + square.side - 0.8 * size,
+                square.left + square.side / 2.0,
+                square.top + square.side - 0.8 * size,
             );
             draw_tag(area, &text, at, ink, (palette::signed(v), s))?;
         }
@@ -103,17 +87,17 @@ mod tests {
 
     #[test]
     fn the_plane_fills_the_square_x2_up() {
-        let sq = MapSquare {
-            x: 10.0,
-            y: 20.0,
+        let sq = DataPlot {
+            left: 10.0,
+            top: 20.0,
             side: 48.0,
         };
         // 4 px per plane unit: the centre (0, 0) is the square's centre, (−6, 6) its
         // top-left corner, (3, −1.5) is 36 px right of the left edge, 30 px below the top.
-        assert_eq!(sq.to_px([0.0, 0.0]), Some((34.0, 44.0)));
-        assert_eq!(sq.to_px([-6.0, 6.0]), Some((10.0, 20.0)));
-        assert_eq!(sq.to_px([3.0, -1.5]), Some((46.0, 50.0)));
-        assert_eq!(sq.to_px([6.5, 0.0]), None);
-        assert_eq!(sq.to_px([f64::NAN, 0.0]), None);
+        assert_eq!(sq.to_px_in_plane([0.0, 0.0]), Some((34.0, 44.0)));
+        assert_eq!(sq.to_px_in_plane([-6.0, 6.0]), Some((10.0, 20.0)));
+        assert_eq!(sq.to_px_in_plane([3.0, -1.5]), Some((46.0, 50.0)));
+        assert_eq!(sq.to_px_in_plane([6.5, 0.0]), None);
+        assert_eq!(sq.to_px_in_plane([f64::NAN, 0.0]), None);
     }
 }

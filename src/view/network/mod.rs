@@ -101,6 +101,17 @@ pub struct MapStyle {
     pub chosen: Option<[f64; 2]>,
 }
 
+impl MapStyle {
+    /// Neuron `node`'s name: an input by its feature (x₁², sin x₁, …), any other as
+    /// [`node_name`] gives it.
+    pub fn name(&self, sizes: &[usize], node: NodeRef) -> String {
+        match self.features.get(node.index).filter(|_| node.layer == 0) {
+            Some(&f) => crate::view::network::maps::feature_symbol(f).to_string(),
+            None => node_name(sizes, node),
+        }
+    }
+}
+
 /// Result of drawing on a backend `DB`.
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 

@@ -13,7 +13,6 @@ use crate::engine::snapshot::{NetworkSnapshot, Phase};
 use crate::i18n::{t, tf, Lang};
 use crate::view::network::geometry::text_width;
 use crate::view::network::layout::NetworkLayout;
-use crate::view::network::maps::feature_symbol;
 use crate::view::network::text::{draw_text, px, stroke, Ink};
 use crate::view::network::values::{self as values};
 use crate::view::network::{DrawResult, NetworkStyle, NodeRef};
@@ -82,9 +81,8 @@ pub(crate) fn draw_sides<DB: DrawingBackend>(
             .collect()
     };
     for (node, (x, y)) in column(0) {
-        let feature = style.maps.as_ref().and_then(|m| m.features.get(node.index));
-        let text = match feature {
-            Some(&f) => feature_symbol(f).to_string(),
+        let text = match &style.maps {
+            Some(maps) => maps.name(&snap.sizes, node),
             None => values::node_name(&snap.sizes, node),
         };
         // A long feature name (sin x₁) shrinks to the room left of the column.

@@ -206,7 +206,13 @@ fn typing(e: &Event) -> bool {
 
 fn wire_canvases(w: &mut Wiring) -> Result<(), JsValue> {
     // Unfolded while playing: the tables fill at the next paint.
-    w.on("value-tables", "toggle", |p, _| p.dirty = true)?;
+    w.on("value-tables", "toggle", |p, e| {
+        let details = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        p.network.tables_open = details.is_some_and(|d| d.has_attribute("open"));
+        p.dirty = true;
+    })?;
     for event in ["pointermove", "pointerdown"] {
         w.on("network-canvas", event, |p, e| {
             if let Some(m) = e.dyn_ref::<MouseEvent>() {

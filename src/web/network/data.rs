@@ -98,7 +98,7 @@ impl DataView {
             let hidden = lab.params().hide.iter().any(|h| h == group);
             set_hidden(&format!("group-{group}"), hidden);
         }
-        let Some(grid) = grid.filter(|_| lab.data_mode()) else {
+        let Some(grid) = grid else {
             return Ok(());
         };
         // The card may have just been shown (its canvases had no size): fit them now.

@@ -3,8 +3,8 @@
 //! large map of the neuron under the pointer (or the finger) in the tooltip, with
 //! its scale and the chosen example marked. Both read the paint's one grid.
 
-use std::f64::consts::TAU;
-
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlCanvasElement;
 
@@ -13,11 +13,10 @@ use crate::engine::mlp::Mlp;
 use crate::engine::snapshot::NetworkSnapshot;
 use crate::engine::trainer::Grid;
 use crate::i18n::{t, tf, Lang};
-use crate::view::network::map_marks::{draw_map_marks, map_square, MapSquare};
-use crate::view::network::maps::{
-    feature_symbol, map_rgba, neuron_map, sampled_side, strip_rgba, MapScale,
-};
-use crate::view::network::{node_name, MapStyle, NetworkLayout, NodeRef};
+use crate::view::network::boundary::DataPlot;
+use crate::view::network::map_marks::{draw_chosen, draw_map_marks, map_square};
+use crate::view::network::maps::{map_rgba, neuron_map, sampled_side, strip_rgba, MapScale};
+use crate::view::network::{MapStyle, NetworkLayout, NodeRef};
 use crate::view::number::fmt;
 
 use super::super::canvas::{context, report, Pixels, Surface};
@@ -91,8 +90,8 @@ impl NeuronMaps {
                 0.5,
                 sw,
                 sw,
-                sq.x,
-                sq.y,
+                sq.left,
+                sq.top,
                 sq.side,
                 sq.side,
             )?;
@@ -120,10 +119,7 @@ impl NeuronMaps {
             return Ok(());
         };
         set_hidden("tooltip-map", false);
-        let name = match maps.features.get(node.index).filter(|_| node.layer == 0) {
-            Some(&f) => feature_symbol(f).to_string(),
-            None => node_name(&snap.sizes, node),
-        };
+        let name = maps.name(&snap.sizes, node);
         let legend = match range {
             MapScale::Peak(m) => tf(lang, range.legend_key(), &[("m", &fmt(m))]),
             MapScale::Signed | MapScale::Unit => t(lang, range.legend_key()).to_string(),
@@ -151,19 +147,16 @@ impl NeuronMaps {
         ctx.set_image_smoothing_enabled(true);
         let canvas = &self.large.canvas;
         ctx.draw_image_with_html_canvas_element_and_dw_and_dh(canvas, 0.0, 0.0, side, side)?;
-        let square = MapSquare {
-            x: 0.0,
-            y: 0.0,
+        let square = DataPlot {
+            left: 0.0,
+            top: 0.0,
             side,
         };
-        if let Some((x, y)) = chosen.and_then(|p| square.to_px(p)) {
-            ctx.begin_path();
-            ctx.arc(x, y, 4.0 * s, 0.0, TAU)?;
-            ctx.set_fill_style_str("#ffffff");
-            ctx.fill();
-            ctx.set_line_width(1.5 * s);
-            ctx.set_stroke_style_str("#111827");
-            ctx.stroke();
+        let at = chosen.and_then(|p| square.to_px_in_plane(p));
+        let area =
+            CanvasBackend::with_canvas_object(self.tip.clone()).map(|b| b.into_drawing_area());
+        if let (Some(at), Some(area)) = (at, area) {
+            report(draw_chosen(&area, at, 4.0 * s, 1.5 * s).map_err(|e| e.to_string()));
         }
         Ok(())
     }

@@ -51,6 +51,8 @@ pub struct NetworkView {
     pub data: data::DataView,
     /// The neurons' heat maps on a data set.
     maps: maps::NeuronMaps,
+    /// Whether the edge and neuron tables are unfolded (`#value-tables`' toggle).
+    pub tables_open: bool,
     /// Where and when a press on the data plot began (ms, CSS px), to tell a tap from a long press.
     pub press: Option<(f64, i32, i32)>,
     /// The descent slider's stops (learning rates).
@@ -77,6 +79,7 @@ impl NetworkView {
             refill_fields: true,
             data: data::DataView::new()?,
             maps: maps::NeuronMaps::new()?,
+            tables_open: false,
             press: None,
             descent_stops: descent_stops(),
             network_stops: network_stops(),

@@ -38,8 +38,7 @@ pub fn update(
     }
     // Hundreds of rows on a deep network: while Play runs and the tables are folded
     // they wait (Pause, or unfolding them, fills them again).
-    let folded = by_id::<web_sys::Element>("value-tables").is_ok_and(|d| !d.has_attribute("open"));
-    if !(lab.playing() && folded) {
+    if view.tables_open || !lab.playing() {
         super::table::update_edges(view, snap, lang)?;
         super::table::update_nodes(view, snap, lang)?;
     }
