@@ -104,6 +104,31 @@ fn a_playground_run_learns_the_circle() {
     .is_finite());
 }
 
+/// The weights of every layer, as JSON.
+fn weights(lab: &NetworkLab) -> String {
+    let layers = get(&lab.snapshot().map_err(message).unwrap(), &["layers"]);
+    let kept: Array = Array::from(&layers)
+        .iter()
+        .map(|l| Array::of2(&get(&l, &["weights"]), &get(&l, &["biases"])))
+        .collect();
+    JSON::stringify(&kept).unwrap().into()
+}
+
+/// The fast path computes two examples per instruction with simd128 (and tanh on two
+/// lanes); the phase path one value at a time with the scalar tanh. Both must give the
+/// same weights, bit for bit, in the browser too (natively both paths are scalar).
+#[wasm_bindgen_test]
+fn the_two_lane_fast_path_equals_the_phase_path() {
+    let (mut fast, mut phases) = (playground(), playground());
+    fast.train_epochs(3.0).map_err(message).unwrap();
+    for _ in 0..3 {
+        phases.step_epoch().map_err(message).unwrap();
+    }
+    let (a, b) = (weights(&fast), weights(&phases));
+    assert!(a.len() > 100, "{a}");
+    assert_eq!(a, b);
+}
+
 #[wasm_bindgen_test]
 fn predict_grid_follows_the_stated_layout() {
     let lab = playground();

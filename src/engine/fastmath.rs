@@ -1,10 +1,12 @@
 //! An accurate tanh without library calls, so that it inlines into the training
-//! loops and vectorises: `tanh(a) = −e/(e + 2)` with `e = expm1(−2|a|)` (no
-//! cancellation for small `a`, since expm1 is computed directly), the sign put back.
-//! `expm1(y)` for `y ≤ 0`: `y = k·ln2 + r` (Cody–Waite, |r| ≤ ½ln2), `expm1(r)` by its
-//! Taylor series to r¹³ (truncation below 1e-17 relative; Estrin's scheme), then
-//! `expm1(y) = 2ᵏ·expm1(r) + (2ᵏ − 1)`. Within 3 ulp of std's tanh
-//! (tested against std's over 10⁶ points).
+//! loops and vectorises. For `a = |x|` and `y = −2a`: `y = k·ln2 + r` (Cody–Waite,
+//! |r| ≤ ½ln2), and `eʳ ≈ (E + O)/(E − O)`, the [6/6] Padé approximant, with `E` and `O`
+//! its even and odd parts (truncation below 1e-18 on that range). With `s = 2ᵏ`,
+//! `e^y = s·(E + O)/(E − O)`, so
+//! `tanh(a) = (1 − e^y)/(1 + e^y) = ((1 − s)·E − (1 + s)·O) / ((1 + s)·E − (1 − s)·O)`:
+//! one division and no `expm1`; for `k = 0` it is `−O/E`, which keeps small `a`
+//! accurate (no cancellation). The sign of `x` is put back. Within 5 ulp of std's
+//! tanh (tested against std's over 10⁶ points).
 
 /// The constants, shared with the two-lane version (`engine::lanes`).
 pub mod consts {
@@ -15,21 +17,11 @@ pub mod consts {
     /// Beyond this |a|, tanh(a) rounds to ±1.
     pub const SATURATION: f64 = 20.0;
 
-    /// `1/n!` for n = 2..=13: the coefficients of `(expm1(r) − r)/r²`.
-    pub const INV_FACT: [f64; 12] = [
-        1.0 / 2.0,
-        1.0 / 6.0,
-        1.0 / 24.0,
-        1.0 / 120.0,
-        1.0 / 720.0,
-        1.0 / 5040.0,
-        1.0 / 40320.0,
-        1.0 / 362_880.0,
-        1.0 / 3_628_800.0,
-        1.0 / 39_916_800.0,
-        1.0 / 479_001_600.0,
-        1.0 / 6_227_020_800.0,
-    ];
+    /// The [6/6] Padé approximant of `eʳ`, `P(r) = Σ_k (12 − k)!·6!/(12!·k!·(6 − k)!)·rᵏ`:
+    /// its even part `E = 1 + E2·r² + E4·r⁴ + E6·r⁶` and odd part
+    /// `O = r·(O1 + O3·r² + O5·r⁴)`; `eʳ ≈ (E + O)/(E − O)`.
+    pub const PADE_EVEN: [f64; 3] = [5.0 / 44.0, 1.0 / 792.0, 1.0 / 665_280.0];
+    pub const PADE_ODD: [f64; 3] = [1.0 / 2.0, 1.0 / 66.0, 1.0 / 15_840.0];
 
     /// `1.5·2⁵²`: adding and subtracting it rounds a float of magnitude < 2⁵¹ to the nearest
     /// integer, ties to even (no library call, on every target).
@@ -40,44 +32,30 @@ pub mod consts {
 
 use consts::*;
 
-/// `eʸ − 1` for `−2·SATURATION ≤ y ≤ 0`. The polynomial is evaluated by Estrin's scheme
-/// (pairs, then powers r², r⁴, r⁸) so its dependency chain is short.
-#[inline(always)]
-fn expm1_nonpositive(y: f64) -> f64 {
-    let k = (y * INV_LN2 + ROUNDER) - ROUNDER;
-    let r = (y - k * LN2_HI) - k * LN2_LO;
-    let c = &INV_FACT;
-    let (r2, r4) = (r * r, r * r * (r * r));
-    let q0 = c[0] + c[1] * r;
-    let q1 = c[2] + c[3] * r;
-    let q2 = c[4] + c[5] * r;
-    let q3 = c[6] + c[7] * r;
-    let q4 = c[8] + c[9] * r;
-    let q5 = c[10] + c[11] * r;
-    let p = (q0 + q1 * r2) + (q2 + q3 * r2) * r4 + (q4 + q5 * r2) * (r4 * r4);
-    let em1 = r + r2 * p;
-    // 2ᵏ built from bits without a float→int conversion (which would not vectorise):
-    // 2⁵² + 1023 + k holds 1023 + k in its low mantissa bits.
-    let scale = f64::from_bits((k + EXP_BIAS).to_bits() << 52);
-    scale * em1 + (scale - 1.0)
-}
-
 /// `tanh(x)`, a few ulp from the correctly rounded value; ±0 and NaN pass through,
-/// ±∞ give ±1.
+/// ±∞ give ±1. The two-lane version (`engine::lanes`) does the same operations in the
+/// same order.
 #[inline(always)]
 pub fn tanh(x: f64) -> f64 {
-    let a = if x.abs() > SATURATION {
-        SATURATION
-    } else {
-        x.abs()
-    };
-    let e = expm1_nonpositive(-2.0 * a);
-    let t = -e / (e + 2.0);
     if x.is_nan() {
-        x
-    } else {
-        t.copysign(x)
+        return x;
     }
+    let a = x.abs().min(SATURATION);
+    let y = -2.0 * a;
+    let k = (y * INV_LN2 + ROUNDER) - ROUNDER;
+    let r = (y - k * LN2_HI) - k * LN2_LO;
+    let r2 = r * r;
+    let [e2, e4, e6] = PADE_EVEN;
+    let [o1, o3, o5] = PADE_ODD;
+    let even = ((e6 * r2 + e4) * r2 + e2) * r2 + 1.0;
+    let odd = ((o5 * r2 + o3) * r2 + o1) * r;
+    // 2ᵏ built from bits without a float→int conversion (which would not vectorise):
+    // 2⁵² + 1023 + k holds 1023 + k in its low mantissa bits.
+    let s = f64::from_bits((k + EXP_BIAS).to_bits() << 52);
+    let (minus, plus) = (1.0 - s, 1.0 + s);
+    let t = (minus * even - plus * odd) / (plus * even - minus * odd);
+    // t ≥ 0 (and +0 at a = 0): the sign bit of x is all that is missing
+    f64::from_bits(t.to_bits() | (x.to_bits() & (1 << 63)))
 }
 
 #[cfg(test)]
@@ -97,7 +75,7 @@ mod tests {
             let x = 10f64.powf(rng.uniform(-12.0, 1.5)) * if k % 2 == 0 { 1.0 } else { -1.0 };
             worst = worst.max(ulps(tanh(x), x.tanh()));
         }
-        assert!(worst <= 3, "worst {worst} ulp");
+        assert!(worst <= 5, "worst {worst} ulp");
         assert_eq!(
             (tanh(0.0), tanh(-0.0).to_bits()),
             (0.0, (-0.0f64).to_bits())

@@ -167,24 +167,31 @@ impl Packed {
             let (n_in, n_out) = (self.sizes[l], self.sizes[l + 1]);
             let lo = self.no[l];
             let here = &mut self.u[lo * CHUNK..];
+            // the layer's inputs lie before its activations
+            let (before, a) = self.a.split_at_mut(lo * CHUNK);
             let input: &[f64] = if l == 0 {
                 &self.x
             } else {
-                &self.a[self.no[l - 1] * CHUNK..lo * CHUNK]
+                &before[self.no[l - 1] * CHUNK..]
             };
-            let w = &self.w[self.wo[l]..self.wo[l] + n_in * n_out];
-            for j in 0..n_out {
-                let u = &mut here[j * CHUNK..j * CHUNK + m];
-                u.iter_mut().for_each(|v| *v = self.b[lo + j]);
-                for (i, &wi) in w[j * n_in..(j + 1) * n_in].iter().enumerate() {
-                    lanes::axpy(u, wi, &input[i * CHUNK..i * CHUNK + m]);
-                }
+            let layer = lanes::Dense {
+                x: input,
+                w: &self.w[self.wo[l]..self.wo[l] + n_in * n_out],
+                b: &self.b[lo..lo + n_out],
+                stride: CHUNK,
+                m,
+            };
+            if self.acts[l] == Activation::Tanh {
+                lanes::dense(&layer, here, Some((a, &self.tanh_consts)));
+            } else {
+                lanes::dense(&layer, here, None);
+                self.activate(l, m);
             }
-            self.activate(l, m);
         }
     }
 
-    /// `a = f(u)` for layer `l` (elementwise by neuron, or softmax example by example).
+    /// `a = f(u)` for layer `l` (elementwise by neuron, or softmax example by example);
+    /// tanh layers are activated by [`lanes::dense`] instead.
     fn activate(&mut self, l: usize, m: usize) {
         let lo = self.no[l] * CHUNK;
         let act = self.acts[l];
@@ -192,10 +199,6 @@ impl Packed {
         if act != Activation::Softmax {
             for k in 0..n {
                 let (a, u) = (&mut self.a[lo + k * CHUNK..], &self.u[lo + k * CHUNK..]);
-                if act == Activation::Tanh {
-                    lanes::tanh(&u[..m], &mut a[..m], &self.tanh_consts);
-                    continue;
-                }
                 for (a, &u) in a[..m].iter_mut().zip(&u[..m]) {
                     *a = act.scalar(u);
                 }
