@@ -1,11 +1,15 @@
-//! The fast path's loops over a block of examples: a dense layer (with tanh fused in),
-//! `acc += w·x`, tanh and tanh's `δ`, lane by lane. With wasm `simd128` two lanes go at once (f64x2, see
+//! The fast path's loops over a block of examples, lane by lane: `acc += w·x`, tanh's
+//! constants and two-lane tanh, tanh's `δ`; whole layers in [`layer`]. With wasm `simd128` two lanes go at once (f64x2, see
 //! `.cargo/config.toml`; the release profile optimises for size, which turns off
 //! LLVM's loop vectoriser, so it is written out). Every lane does exactly the scalar
 //! operations, in the same order (wasm has no fused multiply-add), so the results are
 //! bit for bit those of the scalar loops used natively.
 
 use super::fastmath;
+
+mod layer;
+
+pub use layer::{dense, tanh_back, Dense};
 
 /// `acc[s] += w·x[s]` for every lane.
 #[inline]
@@ -46,71 +50,6 @@ impl Default for TanhConsts {
     }
 }
 
-/// A dense layer's operands over a block of examples: inputs `x[i·stride + s]`,
-/// weights by neuron `w[j·n_in + i]` (so `n_in = w.len() / b.len()`), biases `b[j]`;
-/// the first `m ≤ stride` examples are computed.
-pub struct Dense<'a> {
-    pub x: &'a [f64],
-    pub w: &'a [f64],
-    pub b: &'a [f64],
-    pub stride: usize,
-    pub m: usize,
-}
-
-impl Dense<'_> {
-    /// `(n_in, n_out)` if every slice holds what the layer reads and writes (`out` is
-    /// `u`'s or `a`'s length), else None.
-    fn shape(&self, out: usize) -> Option<(usize, usize)> {
-        let n_out = self.b.len();
-        let n_in = self.w.len().checked_div(n_out)?;
-        let fits = |n: usize, len: usize| n == 0 || (n - 1) * self.stride + self.m <= len;
-        (self.m <= self.stride
-            && n_in * n_out == self.w.len()
-            && fits(n_in, self.x.len())
-            && fits(n_out, out))
-        .then_some((n_in, n_out))
-    }
-}
-
-/// The layer's pre-activations `u[j·stride + s] = b[j] + Σ_i w[j·n_in + i]·x[i·stride + s]`
-/// (added from `b` in the order of `i`, as `u = b` then `u += w·x` would), and with `tanh`
-/// also `a[j·stride + s] = tanh(u)` ([`fastmath::tanh`]) while `u` is at hand. Slices too
-/// short for the layer leave `u` and `a` as they are.
-#[inline]
-pub fn dense(l: &Dense<'_>, u: &mut [f64], tanh: Option<(&mut [f64], &TanhConsts)>) {
-    let out = tanh.as_ref().map_or(u.len(), |(a, _)| a.len().min(u.len()));
-    let Some((n_in, n_out)) = l.shape(out) else {
-        debug_assert!(false, "dense layer's slices do not fit");
-        return;
-    };
-    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-    {
-        simd::dense(l, (n_in, n_out), u, tanh.map(|(a, c)| (a, &c.c)));
-    }
-    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-    {
-        let mut tanh = tanh;
-        for j in 0..n_out {
-            for s in 0..l.m {
-                let v = dense_one(l, n_in, j, s);
-                u[j * l.stride + s] = v;
-                if let Some((a, _)) = tanh.as_mut() {
-                    a[j * l.stride + s] = fastmath::tanh(v);
-                }
-            }
-        }
-    }
-}
-
-/// `b[j] + Σ_i w[j·n_in + i]·x[i·stride + s]` of one example, in the order of `i`.
-#[inline(always)]
-fn dense_one(l: &Dense<'_>, n_in: usize, j: usize, s: usize) -> f64 {
-    let w = &l.w[j * n_in..(j + 1) * n_in];
-    w.iter()
-        .enumerate()
-        .fold(l.b[j], |acc, (i, &wi)| acc + wi * l.x[i * l.stride + s])
-}
-
 /// `d[s] = (1 − a[s]²)·g[s]` for every lane: tanh's `δ` from its activation.
 #[inline]
 pub fn tanh_delta(a: &[f64], g: &[f64], d: &mut [f64]) {
@@ -125,10 +64,9 @@ pub fn tanh_delta(a: &[f64], g: &[f64], d: &mut [f64]) {
 }
 
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-mod simd {
+pub(super) mod simd {
     use core::arch::wasm32::*;
 
-    use super::fastmath;
     use crate::engine::fastmath::consts as c;
 
     pub fn axpy(acc: &mut [f64], w: f64, x: &[f64]) {
@@ -186,7 +124,7 @@ mod simd {
     /// [`fastmath::tanh`] on two lanes, the same operations in the same order (a NaN
     /// lane gives a NaN, not necessarily x's own bits).
     #[inline(always)]
-    fn tanh2(x: v128, c: &Consts) -> v128 {
+    pub(super) fn tanh2(x: v128, c: &Consts) -> v128 {
         let (mul, add, sub) = (f64x2_mul, f64x2_add, f64x2_sub);
         let a = f64x2_pmin(f64x2_abs(x), c.saturation);
         let y = mul(c.minus_two, a);
@@ -203,49 +141,6 @@ mod simd {
             sub(mul(plus, even), mul(minus, odd)),
         );
         v128_or(t, v128_and(x, c.sign))
-    }
-
-    /// [`super::dense`] on two lanes at a time, the same operations in the same order;
-    /// an odd last example is computed alone.
-    pub fn dense(
-        l: &super::Dense<'_>,
-        (n_in, n_out): (usize, usize),
-        u: &mut [f64],
-        mut tanh: Option<(&mut [f64], &Consts)>,
-    ) {
-        let (stride, m) = (l.stride, l.m);
-        for j in 0..n_out {
-            let bv = f64x2_splat(l.b[j]);
-            let mut s = 0;
-            while s + 2 <= m {
-                let mut acc = bv;
-                for i in 0..n_in {
-                    // SAFETY: `Dense::shape` checked j·n_in + i < w.len() and
-                    // i·stride + s + 2 ≤ (n_in − 1)·stride + m ≤ x.len().
-                    unsafe {
-                        let wv = v128_load64_splat(l.w.as_ptr().add(j * n_in + i) as *const u64);
-                        let xv = v128_load(l.x.as_ptr().add(i * stride + s) as *const v128);
-                        acc = f64x2_add(acc, f64x2_mul(wv, xv));
-                    }
-                }
-                let at = j * stride + s;
-                // SAFETY: at + 2 ≤ (n_out − 1)·stride + m ≤ the output lengths (checked).
-                unsafe {
-                    v128_store(u.as_mut_ptr().add(at) as *mut v128, acc);
-                    if let Some((a, c)) = tanh.as_mut() {
-                        v128_store(a.as_mut_ptr().add(at) as *mut v128, tanh2(acc, c));
-                    }
-                }
-                s += 2;
-            }
-            if s < m {
-                let v = super::dense_one(l, n_in, j, s);
-                u[j * stride + s] = v;
-                if let Some((a, _)) = tanh.as_mut() {
-                    a[j * stride + s] = fastmath::tanh(v);
-                }
-            }
-        }
     }
 
     pub fn tanh_delta(a: &[f64], g: &[f64], d: &mut [f64]) {

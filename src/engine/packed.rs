@@ -216,47 +216,65 @@ impl Packed {
     /// Backward pass of the first `m` examples after `forward(m)`: the `δ` of every neuron,
     /// added into the batch sums example by example (`Σ ∂L/∂W[i][j] += δ_j·in_i`, `Σ ∂L/∂b_j += δ_j`).
     pub fn backward(&mut self, m: usize) {
-        let last = self.layers() - 1;
-        for l in (0..=last).rev() {
-            let (n_in, n_out) = (self.sizes[l], self.sizes[l + 1]);
-            let lo = self.no[l] * CHUNK;
-            if l == last {
-                for j in 0..n_out {
-                    for s in 0..m {
-                        let k = j * CHUNK + s;
-                        self.g[k] = self.loss.gradient_at(self.a[lo + k], self.y[k]);
-                    }
-                }
-            } else {
-                let (next, wo) = (self.sizes[l + 2], self.wo[l + 1]);
-                let dn = &self.d[self.no[l + 1] * CHUNK..];
-                for i in 0..n_out {
-                    let g = &mut self.g[i * CHUNK..i * CHUNK + m];
-                    g.iter_mut().for_each(|v| *v = 0.0);
-                    for j in 0..next {
-                        lanes::axpy(g, self.w[wo + j * n_out + i], &dn[j * CHUNK..j * CHUNK + m]);
-                    }
+        for l in (0..self.layers()).rev() {
+            self.layer_delta(l, m);
+            self.add_sums(l, m);
+        }
+        self.count += m;
+    }
+
+    /// The `δ` of layer `l` from `∂L/∂a` (the loss's gradient at the output, else
+    /// `g_i = Σ_j W[i][j]·δ_j` of the next layer, the sum from 0 in the order of `j`); a
+    /// hidden tanh layer's in one pass ([`lanes::tanh_back`]), the same numbers.
+    fn layer_delta(&mut self, l: usize, m: usize) {
+        let (n_out, lo) = (self.sizes[l + 1], self.no[l] * CHUNK);
+        if l + 1 == self.layers() {
+            for j in 0..n_out {
+                for s in 0..m {
+                    let k = j * CHUNK + s;
+                    self.g[k] = self.loss.gradient_at(self.a[lo + k], self.y[k]);
                 }
             }
             self.delta(l, m);
-            let input: &[f64] = if l == 0 {
-                &self.x
-            } else {
-                &self.a[self.no[l - 1] * CHUNK..lo]
-            };
-            for j in 0..n_out {
-                let d = &self.d[lo + j * CHUNK..lo + j * CHUNK + m];
-                let sb = &mut self.sb[self.no[l] + j];
-                d.iter().for_each(|v| *sb += v);
-                for i in 0..n_in {
-                    let sw = &mut self.sw[self.wo[l] + j * n_in + i];
-                    for (xi, dj) in input[i * CHUNK..i * CHUNK + m].iter().zip(d) {
-                        *sw += xi * dj;
-                    }
+            return;
+        }
+        let (next, wo) = (self.sizes[l + 2], self.wo[l + 1]);
+        let w = &self.w[wo..wo + n_out * next];
+        let (here, dn) = self.d.split_at_mut(self.no[l + 1] * CHUNK);
+        if self.acts[l] == Activation::Tanh {
+            lanes::tanh_back(w, dn, &self.a[lo..], (n_out, CHUNK, m), &mut here[lo..]);
+            return;
+        }
+        for i in 0..n_out {
+            let g = &mut self.g[i * CHUNK..i * CHUNK + m];
+            g.iter_mut().for_each(|v| *v = 0.0);
+            for j in 0..next {
+                lanes::axpy(g, w[j * n_out + i], &dn[j * CHUNK..j * CHUNK + m]);
+            }
+        }
+        self.delta(l, m);
+    }
+
+    /// Adds layer `l`'s `δ_j` and `δ_j·in_i` of the first `m` examples, in their order,
+    /// into the batch sums.
+    fn add_sums(&mut self, l: usize, m: usize) {
+        let (n_in, n_out, lo) = (self.sizes[l], self.sizes[l + 1], self.no[l] * CHUNK);
+        let input: &[f64] = if l == 0 {
+            &self.x
+        } else {
+            &self.a[self.no[l - 1] * CHUNK..lo]
+        };
+        for j in 0..n_out {
+            let d = &self.d[lo + j * CHUNK..lo + j * CHUNK + m];
+            let sb = &mut self.sb[self.no[l] + j];
+            d.iter().for_each(|v| *sb += v);
+            for i in 0..n_in {
+                let sw = &mut self.sw[self.wo[l] + j * n_in + i];
+                for (xi, dj) in input[i * CHUNK..i * CHUNK + m].iter().zip(d) {
+                    *sw += xi * dj;
                 }
             }
         }
-        self.count += m;
     }
 
     /// `δ = f'(u)∘g` for layer `l` (softmax: its Jacobianᵀ·g, example by example).
