@@ -35,15 +35,30 @@ const STEPS: f64 = 512.0;
 /// from a table of the scale at every 1/512 (exact at the ends, 0 and ±½): the maps
 /// colour some 40 000 points a frame.
 pub fn score_rgb(v: f64) -> [u8; 3] {
+    scale_table()
+        .get(table_index(v))
+        .copied()
+        .unwrap_or(GREY_RGB)
+}
+
+/// The scale at every 1/[`STEPS`]: entry k is the colour of v = k/STEPS − 1.
+fn scale_table() -> &'static [[u8; 3]] {
     static TABLE: OnceLock<Vec<[u8; 3]>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+    TABLE.get_or_init(|| {
         (0..=2 * STEPS as usize)
             .map(|k| mix_rgb(k as f64 / STEPS - 1.0))
             .collect()
-    });
+    })
+}
+
+/// The table entry of `v` (clamped to [−1, 1], NaN as 0): (v + 1)·STEPS rounded half
+/// up, which is what `f64::round` does for these non-negative numbers; `floor` is one
+/// wasm instruction where `round` is a library call, four times a pixel.
+fn table_index(v: f64) -> usize {
     let v = if v.is_nan() { 0.0 } else { v.clamp(-1.0, 1.0) };
-    let k = ((v + 1.0) * STEPS).round() as usize;
-    table.get(k).copied().unwrap_or(GREY_RGB)
+    let x = (v + 1.0) * STEPS;
+    let down = x.floor();
+    (if x - down >= 0.5 { down + 1.0 } else { down }) as usize
 }
 
 /// The scale's grey as bytes.
@@ -62,11 +77,18 @@ pub const HEAT_LIGHTEN: f64 = 0.3;
 /// RGBA of a grid of outputs (row 0 at the top, as `Trainer::predict_grid` lays it out),
 /// on the scale lightened by [`HEAT_LIGHTEN`].
 pub fn score_rgba(score: &[f64]) -> Vec<u8> {
-    let light = |c: u8| (f64::from(c) + (255.0 - f64::from(c)) * HEAT_LIGHTEN).round() as u8;
+    // The lightened scale, made once from the scale's table.
+    static LIGHT: OnceLock<Vec<[u8; 4]>> = OnceLock::new();
+    let light = LIGHT.get_or_init(|| {
+        let light = |c: u8| (f64::from(c) + (255.0 - f64::from(c)) * HEAT_LIGHTEN).round() as u8;
+        let rgba = |&[r, g, b]: &[u8; 3]| [light(r), light(g), light(b), 255];
+        scale_table().iter().map(rgba).collect()
+    });
+    // Never used (every index is in the table), but no index can panic.
+    let grey = light.get(STEPS as usize).copied().unwrap_or([255; 4]);
     let mut rgba = Vec::with_capacity(score.len() * 4);
     for &v in score {
-        let [r, g, b] = score_rgb(v);
-        rgba.extend_from_slice(&[light(r), light(g), light(b), 255]);
+        rgba.extend_from_slice(light.get(table_index(v)).unwrap_or(&grey));
     }
     rgba
 }
@@ -188,6 +210,19 @@ mod tests {
             );
         }
         assert_eq!(GREY_RGB, mix_rgb(0.0));
+    }
+
+    #[test]
+    fn the_index_rounds_as_round_does() {
+        // Halves of a step (v = k/1024 − 1) and points between them, against f64::round.
+        for i in -2048..=2048 {
+            for v in [f64::from(i) / 2048.0, f64::from(i) / 2048.0 + 1e-4] {
+                let want = ((v.clamp(-1.0, 1.0) + 1.0) * STEPS).round() as usize;
+                assert_eq!(table_index(v), want, "{v}");
+            }
+        }
+        assert_eq!(table_index(f64::NAN), 512);
+        assert_eq!((table_index(-7.0), table_index(7.0)), (0, 1024));
     }
 
     #[test]
