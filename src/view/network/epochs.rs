@@ -53,16 +53,18 @@ pub fn draw_epoch_losses<DB: DrawingBackend>(
         (tr, palette::CURVE, "chart.epochs.train"),
         (te, palette::TANGENT, "chart.epochs.test"),
     ];
+    let (xs, ys) = chart.plotting_area().get_pixel_range();
+    // two points (a bucket's lowest and highest) per pixel column show all a line can
+    let cap = (2 * (xs.end - xs.start)).max(2) as usize;
     let mut legend = Vec::new();
     for (points, colour, key) in lines {
         if points.is_empty() {
             continue;
         }
         let line = colour.stroke_width(style.width(2.0));
-        chart.draw_series(LineSeries::new(thin(&points, 2000), line))?;
+        chart.draw_series(LineSeries::new(thin(&points, cap), line))?;
         legend.push((t(style.lang, key), colour));
     }
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
     draw_legend(area, (xs.end, ys.start), &legend, style)
 }
 
