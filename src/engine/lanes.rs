@@ -1,6 +1,6 @@
 //! The fast path's loops over a block of examples, lane by lane: `acc += w·x`, tanh's
-//! constants and two-lane tanh, tanh's `δ`; whole layers in [`layer`]. With wasm `simd128` two lanes go at once (f64x2, see
-//! `.cargo/config.toml`; the release profile optimises for size, which turns off
+//! constants and two-lane tanh, tanh's `δ`; whole layers in [`layer`]. With wasm
+//! `simd128` two lanes go at once (f64x2, see `.cargo/config.toml`; the release profile optimises for size, which turns off
 //! LLVM's loop vectoriser, so it is written out). Every lane does exactly the scalar
 //! operations, in the same order (wasm has no fused multiply-add), so the results are
 //! bit for bit those of the scalar loops used natively.
@@ -26,8 +26,8 @@ pub fn axpy(acc: &mut [f64], w: f64, x: &[f64]) {
 
 /// tanh's constants for [`dense`], built once per network rather than once per call: with
 /// simd128, two-lane vectors read from memory (left as `v128.const` in the loop, V8
-/// rebuilds every one of them from immediates, about three instructions each and 22 per
-/// two lanes, in every iteration); natively nothing.
+/// rebuilds every one of them from immediates, about three instructions each, in every
+/// iteration); natively nothing.
 #[derive(Clone, Debug)]
 pub struct TanhConsts {
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]

@@ -139,12 +139,8 @@ impl Packed {
     /// Puts up to [`CHUNK`] samples (inputs and targets) into the block.
     pub fn load_block(&mut self, samples: &[Sample]) {
         for (s, (x, y)) in samples.iter().enumerate() {
-            for (i, v) in x.iter().enumerate() {
-                self.x[i * CHUNK + s] = *v;
-            }
-            for (j, v) in y.iter().enumerate() {
-                self.y[j * CHUNK + s] = *v;
-            }
+            set_example(&mut self.x, s, x);
+            set_example(&mut self.y, s, y);
         }
     }
 
@@ -207,9 +203,9 @@ impl Packed {
         }
         for s in 0..m {
             let [tu, ta, _] = &mut self.tmp;
-            (0..n).for_each(|k| tu[k] = self.u[lo + k * CHUNK + s]);
+            example(&self.u[lo..], s, &mut tu[..n]);
             act.apply_into(&tu[..n], &mut ta[..n]);
-            (0..n).for_each(|k| self.a[lo + k * CHUNK + s] = ta[k]);
+            set_example(&mut self.a[lo..], s, &ta[..n]);
         }
     }
 
@@ -300,12 +296,10 @@ impl Packed {
         }
         for s in 0..m {
             let [ta, tg, td] = &mut self.tmp;
-            for k in 0..n {
-                ta[k] = self.a[lo + k * CHUNK + s];
-                tg[k] = self.g[k * CHUNK + s];
-            }
+            example(&self.a[lo..], s, &mut ta[..n]);
+            example(&self.g, s, &mut tg[..n]);
             act.backprop_into(&ta[..n], &ta[..n], &tg[..n], &mut td[..n]);
-            (0..n).for_each(|k| self.d[lo + k * CHUNK + s] = td[k]);
+            set_example(&mut self.d[lo..], s, &td[..n]);
         }
     }
 
@@ -361,5 +355,20 @@ impl Packed {
             .iter()
             .chain(&self.b)
             .any(|&v| super::error::is_exploded_value(v))
+    }
+}
+
+/// Example `s` of per-example rows (`rows[k·CHUNK + s]`, one row per neuron) into `into`,
+/// one value per row.
+fn example(rows: &[f64], s: usize, into: &mut [f64]) {
+    for (k, v) in into.iter_mut().enumerate() {
+        *v = rows[k * CHUNK + s];
+    }
+}
+
+/// `from`'s values as example `s` of per-example rows (the inverse of [`example`]).
+fn set_example(rows: &mut [f64], s: usize, from: &[f64]) {
+    for (k, v) in from.iter().enumerate() {
+        rows[k * CHUNK + s] = *v;
     }
 }

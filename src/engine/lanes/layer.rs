@@ -15,13 +15,18 @@ pub struct Dense<'a> {
     pub m: usize,
 }
 
+/// True if `rows` rows at `stride`, each read for `m` examples, fit in `len` values.
+fn rows_fit(rows: usize, stride: usize, m: usize, len: usize) -> bool {
+    rows == 0 || (rows - 1) * stride + m <= len
+}
+
 impl Dense<'_> {
     /// `(n_in, n_out)` if every slice holds what the layer reads and writes (`out` is
     /// `u`'s or `a`'s length), else None.
     fn shape(&self, out: usize) -> Option<(usize, usize)> {
         let n_out = self.b.len();
         let n_in = self.w.len().checked_div(n_out)?;
-        let fits = |n: usize, len: usize| n == 0 || (n - 1) * self.stride + self.m <= len;
+        let fits = |n: usize, len: usize| rows_fit(n, self.stride, self.m, len);
         (self.m <= self.stride
             && n_in * n_out == self.w.len()
             && fits(n_in, self.x.len())
@@ -47,26 +52,34 @@ pub fn dense(l: &Dense<'_>, u: &mut [f64], tanh: Option<(&mut [f64], &TanhConsts
     }
     #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
     {
-        let mut tanh = tanh;
+        let mut a = tanh.map(|(a, _)| a);
         for j in 0..n_out {
             for s in 0..l.m {
-                let v = dense_one(l, n_in, j, s);
-                u[j * l.stride + s] = v;
-                if let Some((a, _)) = tanh.as_mut() {
-                    a[j * l.stride + s] = fastmath::tanh(v);
-                }
+                dense_one(l, n_in, (j, s), u, a.as_deref_mut());
             }
         }
     }
 }
 
-/// `b[j] + Σ_i w[j·n_in + i]·x[i·stride + s]` of one example, in the order of `i`.
+/// One example's `u[j·stride + s] = b[j] + Σ_i w[j·n_in + i]·x[i·stride + s]` (in the
+/// order of `i`), and `a[j·stride + s] = tanh(u)` with `a`.
 #[inline(always)]
-fn dense_one(l: &Dense<'_>, n_in: usize, j: usize, s: usize) -> f64 {
+fn dense_one(
+    l: &Dense<'_>,
+    n_in: usize,
+    (j, s): (usize, usize),
+    u: &mut [f64],
+    a: Option<&mut [f64]>,
+) {
     let w = &l.w[j * n_in..(j + 1) * n_in];
-    w.iter()
+    let v = w
+        .iter()
         .enumerate()
-        .fold(l.b[j], |acc, (i, &wi)| acc + wi * l.x[i * l.stride + s])
+        .fold(l.b[j], |acc, (i, &wi)| acc + wi * l.x[i * l.stride + s]);
+    u[j * l.stride + s] = v;
+    if let Some(a) = a {
+        a[j * l.stride + s] = fastmath::tanh(v);
+    }
 }
 
 /// A tanh layer's `δ` over a block, from the next layer's:
@@ -82,7 +95,7 @@ pub fn tanh_back(
     d: &mut [f64],
 ) {
     let next = w.len().checked_div(n).unwrap_or(0);
-    let fits = |rows: usize, len: usize| rows == 0 || (rows - 1) * stride + m <= len;
+    let fits = |rows: usize, len: usize| rows_fit(rows, stride, m, len);
     if m > stride || next * n != w.len() || !fits(next, dn.len()) || !fits(n, a.len().min(d.len()))
     {
         debug_assert!(false, "tanh layer's slices do not fit");
@@ -120,7 +133,6 @@ mod simd {
     use core::arch::wasm32::*;
 
     use super::super::simd::{tanh2, Consts};
-    use super::fastmath;
 
     /// [`super::dense`] on two lanes at a time, the same operations in the same order;
     /// an odd last example is computed alone.
@@ -156,11 +168,8 @@ mod simd {
                 s += 2;
             }
             if s < m {
-                let v = super::dense_one(l, n_in, j, s);
-                u[j * stride + s] = v;
-                if let Some((a, _)) = tanh.as_mut() {
-                    a[j * stride + s] = fastmath::tanh(v);
-                }
+                let a = tanh.as_mut().map(|(a, _)| &mut **a);
+                super::dense_one(l, n_in, (j, s), u, a);
             }
         }
     }

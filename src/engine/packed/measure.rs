@@ -2,7 +2,7 @@
 //! losses, the examples classified right and the outputs' scores, read from the
 //! per-example arrays (`[k·CHUNK + s]`) without copying an example out.
 
-use super::{Packed, CHUNK};
+use super::{example, Packed, CHUNK};
 use crate::engine::loss::{squared_term, LossKind};
 
 impl Packed {
@@ -29,10 +29,8 @@ impl Packed {
         }
         for s in 0..m {
             let [ta, ty, _] = &mut self.tmp;
-            for k in 0..n {
-                ta[k] = self.a[lo + k * CHUNK + s];
-                ty[k] = self.y[k * CHUNK + s];
-            }
+            example(&self.a[lo..], s, &mut ta[..n]);
+            example(&self.y, s, &mut ty[..n]);
             *total += self.loss.value(&ta[..n], &ty[..n]);
         }
     }
