@@ -6,7 +6,8 @@
 //! panel's formulas, the loss history), [`descent`] (the ½w² valley), [`graph`]
 //! (the computational graph), [`cats`] (the input layer and the cat recognizer) —
 //! beside the shared pieces: [`message`] (what the learner is told), [`number`]
-//! (how numbers are written), [`palette`], the chart frame and the notation.
+//! (how numbers are written), [`palette`], [`path`] (a polyline's points that
+//! matter to its stroke), the chart frame and the notation.
 
 pub mod cats;
 // Shared by the descent view, the loss history and the cost curve: style, fonts, clipping.
@@ -19,3 +20,4 @@ pub mod network;
 mod notation;
 pub mod number;
 pub mod palette;
+pub mod path;

@@ -4,10 +4,10 @@
 //! canvas ([`Pixels`]) that holds RGBA pixels before they are scaled onto a page's.
 
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
+use super::backend::Canvas;
 use super::dom::{by_id, document};
 
 /// A canvas and its backing size.
@@ -53,8 +53,8 @@ impl Surface {
     }
 
     /// A plotters drawing area over the whole canvas.
-    pub fn area(&self) -> Option<DrawingArea<CanvasBackend, plotters::coord::Shift>> {
-        CanvasBackend::with_canvas_object(self.canvas.clone()).map(|b| b.into_drawing_area())
+    pub fn area(&self) -> Option<DrawingArea<Canvas, plotters::coord::Shift>> {
+        Canvas::new(self.canvas.clone()).map(|b| b.into_drawing_area())
     }
 
     /// A pointer position in CSS pixels relative to the canvas, as backing pixels.
@@ -115,12 +115,12 @@ impl Pixels {
         &self,
         width: f64,
         height: f64,
-    ) -> Option<DrawingArea<CanvasBackend, plotters::coord::Shift>> {
+    ) -> Option<DrawingArea<Canvas, plotters::coord::Shift>> {
         // A resize clears the canvas by itself.
         if !self.resize(width.max(1.0) as u32, height.max(1.0) as u32) {
             self.ctx.clear_rect(0.0, 0.0, width, height);
         }
-        CanvasBackend::with_canvas_object(self.canvas.clone()).map(|b| b.into_drawing_area())
+        Canvas::new(self.canvas.clone()).map(|b| b.into_drawing_area())
     }
 }
 

@@ -8,6 +8,7 @@
 //! the labs' views), [`runner`] (the one scheduler), [`listen`], [`dom`],
 //! [`canvas`], [`tabs`], [`js`] (the API's conversions), [`panic`].
 
+mod backend;
 mod canvas;
 mod cats;
 mod dom;
