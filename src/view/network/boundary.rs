@@ -33,22 +33,29 @@ const STEPS: f64 = 512.0;
 
 /// The colour of an output `v` on the diverging scale (clamped to [−1, 1]; NaN grey),
 /// from a table of the scale at every 1/512 (exact at the ends, 0 and ±½): the maps
-/// colour some 40 000 points a frame.
+/// colour some 100 000 points a frame.
 pub fn score_rgb(v: f64) -> [u8; 3] {
-    scale_table()
-        .get(table_index(v))
-        .copied()
-        .unwrap_or(GREY_RGB)
+    let [r, g, b, _] = table_rgba(scale_rgba(), v);
+    [r, g, b]
 }
 
-/// The scale at every 1/[`STEPS`]: entry k is the colour of v = k/STEPS − 1.
-fn scale_table() -> &'static [[u8; 3]] {
-    static TABLE: OnceLock<Vec<[u8; 3]>> = OnceLock::new();
+/// The scale, opaque, at every 1/[`STEPS`]: entry k is the colour of v = k/STEPS − 1.
+pub fn scale_rgba() -> &'static [[u8; 4]] {
+    static TABLE: OnceLock<Vec<[u8; 4]>> = OnceLock::new();
     TABLE.get_or_init(|| {
         (0..=2 * STEPS as usize)
-            .map(|k| mix_rgb(k as f64 / STEPS - 1.0))
+            .map(|k| {
+                let [r, g, b] = mix_rgb(k as f64 / STEPS - 1.0);
+                [r, g, b, 255]
+            })
             .collect()
     })
+}
+
+/// The entry of `v` (clamped to [−1, 1]; NaN: the middle, grey) in `table`, one of
+/// [`scale_rgba`] and the lightened scale: a painter fetches its table once.
+pub fn table_rgba(table: &[[u8; 4]], v: f64) -> [u8; 4] {
+    table.get(table_index(v)).copied().unwrap_or(GREY_RGBA)
 }
 
 /// The table entry of `v` (clamped to [−1, 1], NaN as 0): (v + 1)·STEPS rounded half
@@ -61,8 +68,8 @@ fn table_index(v: f64) -> usize {
     (if x - down >= 0.5 { down + 1.0 } else { down }) as usize
 }
 
-/// The scale's grey as bytes.
-const GREY_RGB: [u8; 3] = [232, 234, 235];
+/// The scale's grey as opaque RGBA bytes.
+const GREY_RGBA: [u8; 4] = [232, 234, 235, 255];
 
 /// The scale at `v` ∈ [−1, 1]: grey mixed linearly towards orange (v < 0) or blue.
 fn mix_rgb(v: f64) -> [u8; 3] {
@@ -81,14 +88,12 @@ pub fn score_rgba(score: &[f64]) -> Vec<u8> {
     static LIGHT: OnceLock<Vec<[u8; 4]>> = OnceLock::new();
     let light = LIGHT.get_or_init(|| {
         let light = |c: u8| (f64::from(c) + (255.0 - f64::from(c)) * HEAT_LIGHTEN).round() as u8;
-        let rgba = |&[r, g, b]: &[u8; 3]| [light(r), light(g), light(b), 255];
-        scale_table().iter().map(rgba).collect()
+        let rgba = |&[r, g, b, a]: &[u8; 4]| [light(r), light(g), light(b), a];
+        scale_rgba().iter().map(rgba).collect()
     });
-    // Never used (every index is in the table), but no index can panic.
-    let grey = light.get(STEPS as usize).copied().unwrap_or([255; 4]);
-    let mut rgba = Vec::with_capacity(score.len() * 4);
-    for &v in score {
-        rgba.extend_from_slice(light.get(table_index(v)).unwrap_or(&grey));
+    let mut rgba = vec![0; score.len() * 4];
+    for (px, &v) in rgba.chunks_exact_mut(4).zip(score) {
+        px.copy_from_slice(&table_rgba(light, v));
     }
     rgba
 }
@@ -209,7 +214,7 @@ mod tests {
                 "{v}: {got:?} vs {want:?}"
             );
         }
-        assert_eq!(GREY_RGB, mix_rgb(0.0));
+        assert_eq!(GREY_RGBA[..3], mix_rgb(0.0));
     }
 
     #[test]

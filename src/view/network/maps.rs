@@ -1,6 +1,6 @@
 //! The neurons' heat maps in data mode: what each neuron computes over the plane
 //! [−6, 6]², read from the one `Grid` of `Trainer::predict_grid` the data plot's
-//! boundary also uses, on the Playground's orange–blue scale ([`score_rgb`]).
+//! boundary also uses, on the Playground's orange–blue scale ([`scale_rgba`]).
 //! Pure: values in, RGBA for `ImageData` out; the web layer blits it into the
 //! neurons' squares (all small maps as one strip, [`strip_rgba`]) and into the enlarged map.
 
@@ -8,7 +8,7 @@ use crate::engine::activation::Activation;
 use crate::engine::data::Feature;
 use crate::engine::mlp::Mlp;
 use crate::engine::trainer::Grid;
-use crate::view::network::boundary::score_rgb;
+use crate::view::network::boundary::{scale_rgba, table_rgba};
 use crate::view::network::NodeRef;
 
 /// How a neuron's value v becomes a point of the diverging scale's [−1, 1]
@@ -44,7 +44,8 @@ impl MapScale {
         MapScale::Peak(if m > 0.0 { m } else { 1.0 })
     }
 
-    /// Where `v` falls on [−1, 1] (NaN stays NaN: [`score_rgb`] paints it grey).
+    /// Where `v` falls on [−1, 1] (NaN stays NaN: [`table_rgba`] paints it grey).
+    #[inline(always)]
     pub fn apply(self, v: f64) -> f64 {
         match self {
             MapScale::Signed => v.clamp(-1.0, 1.0),
@@ -96,36 +97,61 @@ pub fn map_rgba(values: &[f64], n: usize, step: usize, scale: MapScale) -> Vec<u
 
 /// Writes the sampled map of `values` (`n × n`, every `step`-th point) into `out`,
 /// whose rows are `stride` bytes apart (a strip holds several maps side by side).
-fn paint_map(
+fn paint_map(out: &mut [u8], stride: usize, map: (&[f64], usize, usize), scale: MapScale) {
+    // One loop per scale, so the scale's case is not decided again at each point.
+    match scale {
+        MapScale::Signed => paint_with(out, stride, map, |v| MapScale::Signed.apply(v)),
+        MapScale::Unit => paint_with(out, stride, map, |v| MapScale::Unit.apply(v)),
+        MapScale::Peak(m) => paint_with(out, stride, map, |v| MapScale::Peak(m).apply(v)),
+    }
+}
+
+/// [`paint_map`] with the scale's `place`; a missing row or point is grey (NaN).
+fn paint_with(
     out: &mut [u8],
     stride: usize,
     (values, n, step): (&[f64], usize, usize),
-    scale: MapScale,
+    place: impl Fn(f64) -> f64,
 ) {
-    let step = step.max(1);
+    let (table, step) = (scale_rgba(), step.max(1));
+    let side = sampled_side(n, step);
     for (row, i) in (0..n).step_by(step).enumerate() {
+        let src = values.get(i * n..(i + 1) * n).unwrap_or_default();
         let line = out.get_mut(row * stride..).unwrap_or_default();
-        for (px, j) in line.chunks_exact_mut(4).zip((0..n).step_by(step)) {
-            let v = values.get(i * n + j).copied().unwrap_or(f64::NAN);
-            let [r, g, b] = score_rgb(scale.apply(v));
-            px.copy_from_slice(&[r, g, b, 255]);
+        let points = src.iter().step_by(step).chain(std::iter::repeat(&f64::NAN));
+        for (px, &v) in line.chunks_exact_mut(4).take(side).zip(points) {
+            px.copy_from_slice(&table_rgba(table, place(v)));
         }
     }
 }
 
-/// Every neuron's map side by side in one strip `side` high and `nodes.len()·side`
-/// wide (neuron t at x = t·side), so one `putImageData` serves the whole diagram.
-/// A neuron without a map is left grey.
-pub fn strip_rgba(grid: &Grid, mlp: &Mlp, nodes: &[NodeRef], step: usize) -> Vec<u8> {
+/// Every neuron's small map side by side in `strip`, `side` high and
+/// `nodes.len()·side` wide (neuron t at x = t·side), so one `putImageData` serves
+/// the whole diagram. The inputs' maps (their features over the plane, which no
+/// weight changes) are painted only when `inputs` or when the strip is new or of
+/// another size. A neuron without a map is left grey.
+pub fn paint_strip(
+    strip: &mut Vec<u8>,
+    grid: &Grid,
+    mlp: &Mlp,
+    nodes: &[NodeRef],
+    step: usize,
+    inputs: bool,
+) {
     let side = sampled_side(grid.n, step);
     let stride = nodes.len() * side * 4;
-    let mut strip = vec![0; stride * side];
+    let fresh = strip.len() != stride * side;
+    if fresh {
+        *strip = vec![0; stride * side];
+    }
     for (t, &node) in nodes.iter().enumerate() {
+        if node.layer == 0 && !(inputs || fresh) {
+            continue;
+        }
         let (values, scale) = neuron_map(grid, mlp, node).unwrap_or((&[], MapScale::Signed));
         let out = strip.get_mut(t * side * 4..).unwrap_or_default();
         paint_map(out, stride, (values, grid.n, step), scale);
     }
-    strip
 }
 
 /// The feature's symbol as the Playground writes it: x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂.
@@ -192,7 +218,9 @@ mod tests {
             NodeRef { layer: 0, index: 0 },
             NodeRef { layer: 1, index: 0 },
         ];
-        let strip = strip_rgba(&grid, &mlp, &nodes, 1);
+        // A new strip paints the inputs too, though they are not asked for.
+        let mut strip = Vec::new();
+        paint_strip(&mut strip, &grid, &mlp, &nodes, 1, false);
         // Row 0 (4 px wide): x₁ = −2 → orange, 2 → blue; h₁ = ½ → grey, 1 → blue.
         assert_eq!(&strip[0..4], &[245, 147, 34, 255]);
         assert_eq!(&strip[4..8], &[8, 119, 189, 255]);
@@ -203,5 +231,14 @@ mod tests {
         let out = NodeRef { layer: 2, index: 0 };
         let (values, scale) = neuron_map(&grid, &mlp, out).unwrap_or((&[], MapScale::Unit));
         assert_eq!((values, scale), (&grid.score[..], MapScale::Signed));
+        // Painted again without `inputs`: x₁'s map stays, h₁'s follows its values.
+        let mut moved = grid.clone();
+        moved.layers[0][0] = vec![2.0, -2.0, 2.0, -2.0];
+        moved.layers[1][0] = vec![1.0; 4];
+        paint_strip(&mut strip, &moved, &mlp, &nodes, 1, false);
+        assert_eq!(&strip[0..4], &[245, 147, 34, 255]);
+        assert_eq!(&strip[8..12], &[8, 119, 189, 255]);
+        paint_strip(&mut strip, &moved, &mlp, &nodes, 1, true);
+        assert_eq!(&strip[0..4], &[8, 119, 189, 255]);
     }
 }

@@ -4,21 +4,22 @@
 //! its scale and the chosen example marked. Both read the paint's one grid.
 
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlCanvasElement;
 
 use crate::app::network::NetworkController;
+use crate::engine::data::Feature;
 use crate::engine::mlp::Mlp;
 use crate::engine::snapshot::NetworkSnapshot;
 use crate::engine::trainer::Grid;
 use crate::i18n::{t, tf, Lang};
 use crate::view::network::boundary::DataPlot;
 use crate::view::network::map_marks::{draw_chosen, draw_map_marks, map_square};
-use crate::view::network::maps::{map_rgba, neuron_map, sampled_side, strip_rgba, MapScale};
+use crate::view::network::maps::{map_rgba, neuron_map, paint_strip, sampled_side, MapScale};
 use crate::view::network::{MapStyle, NetworkLayout, NodeRef};
 use crate::view::number::fmt;
 
+use super::super::backend::Canvas;
 use super::super::canvas::{context, report, Pixels, Surface};
 use super::super::dom::{by_id, set_hidden, set_lines};
 
@@ -29,11 +30,19 @@ const TIP_SIDE: f64 = 168.0;
 pub struct NeuronMaps {
     /// Every neuron's small map side by side.
     strip: Pixels,
+    /// The strip's RGBA, kept from frame to frame: the inputs' part is painted again
+    /// only when the grid's size, the sampling or the features change ([`InputsKey`]).
+    strip_rgba: Vec<u8>,
+    inputs: Option<InputsKey>,
     /// One neuron's map at the grid's full resolution.
     large: Pixels,
     /// `#tooltip-map-canvas` (its CSS size is fixed: [`TIP_SIDE`]).
     tip: HtmlCanvasElement,
 }
+
+/// What the inputs' maps were painted for: the grid's side, the sampling step and
+/// the features (the plane is always [−6, 6]²).
+type InputsKey = (usize, usize, Vec<Feature>);
 
 /// What the diagram needs to know of a data-set run: the features (the inputs'
 /// names) and the chosen example's point.
@@ -51,6 +60,8 @@ impl NeuronMaps {
     pub fn new() -> Result<NeuronMaps, JsValue> {
         Ok(NeuronMaps {
             strip: Pixels::new()?,
+            strip_rgba: Vec::new(),
+            inputs: None,
             large: Pixels::new()?,
             tip: by_id("tooltip-map-canvas")?,
         })
@@ -59,7 +70,7 @@ impl NeuronMaps {
     /// Puts every neuron's map into its square on the diagram `net` (drawn before
     /// with `maps`), then the chosen example and the values over them.
     pub fn paint_diagram(
-        &self,
+        &mut self,
         net: &Surface,
         layout: &NetworkLayout,
         (grid, mlp): (&Grid, &Mlp),
@@ -73,8 +84,11 @@ impl NeuronMaps {
         // About one grid point per backing pixel of the map, never more.
         let step = ((grid.n as f64 / first.side).floor() as usize).max(1);
         let side = sampled_side(grid.n, step);
-        let strip = strip_rgba(grid, mlp, &nodes, step);
-        self.strip.put(&strip, nodes.len() * side, side)?;
+        let key = (grid.n, step, maps.features.clone());
+        let inputs = self.inputs.as_ref() != Some(&key);
+        paint_strip(&mut self.strip_rgba, grid, mlp, &nodes, step, inputs);
+        self.inputs = Some(key);
+        self.strip.put(&self.strip_rgba, nodes.len() * side, side)?;
         let ctx = context(&net.canvas)?;
         ctx.set_image_smoothing_enabled(true);
         for (t, &node) in nodes.iter().enumerate() {
@@ -153,8 +167,7 @@ impl NeuronMaps {
             side,
         };
         let at = chosen.and_then(|p| square.to_px_in_plane(p));
-        let area =
-            CanvasBackend::with_canvas_object(self.tip.clone()).map(|b| b.into_drawing_area());
+        let area = Canvas::new(self.tip.clone()).map(|b| b.into_drawing_area());
         if let (Some(at), Some(area)) = (at, area) {
             report(draw_chosen(&area, at, 4.0 * s, 1.5 * s).map_err(|e| e.to_string()));
         }
