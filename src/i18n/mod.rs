@@ -15,6 +15,8 @@ mod zh_graph;
 mod zh_net;
 mod zh_train;
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 /// A language the lab speaks.
@@ -57,6 +59,23 @@ impl Lang {
         }
     }
 
+    /// The language's entries sorted by key (a key listed twice keeps its first
+    /// string), made once: a frame of play looks up some fifty strings, and the
+    /// tables hold about six hundred.
+    fn index(self) -> &'static [(&'static str, &'static str)] {
+        static INDEX: [OnceLock<Vec<(&str, &str)>>; 2] = [OnceLock::new(), OnceLock::new()];
+        INDEX[self as usize].get_or_init(|| {
+            let mut all: Vec<_> = self
+                .sections()
+                .iter()
+                .flat_map(|s| s.iter().copied())
+                .collect();
+            // stable: of equal keys the first listed comes first
+            all.sort_by(|a, b| a.0.cmp(b.0));
+            all
+        })
+    }
+
     fn sections(self) -> &'static [&'static [(&'static str, &'static str)]] {
         match self {
             Lang::Zh => zh::SECTIONS,
@@ -67,12 +86,12 @@ impl Lang {
 
 /// The string for `key` in `lang`; the key itself if it is missing (a test forbids that).
 pub fn t(lang: Lang, key: &str) -> &'static str {
-    lang.sections()
-        .iter()
-        .flat_map(|s| s.iter())
-        .find(|(k, _)| *k == key)
-        .map(|(_, v)| *v)
-        .unwrap_or("?")
+    let index = lang.index();
+    let first = index.partition_point(|(k, _)| *k < key);
+    match index.get(first) {
+        Some((k, v)) if *k == key => v,
+        _ => "?",
+    }
 }
 
 /// The string whose key is `prefix` followed by `code` (a message's topic and
@@ -142,6 +161,17 @@ mod tests {
                 placeholders(t(Lang::En, key)),
                 "{key}"
             );
+        }
+    }
+
+    #[test]
+    fn the_sorted_index_finds_every_entry() {
+        for lang in Lang::ALL {
+            for &(key, text) in lang.sections().iter().flat_map(|s| s.iter()) {
+                assert_eq!(t(lang, key), text, "{key}");
+            }
+            assert_eq!(t(lang, "no.such.key"), "?");
+            assert_eq!(t(lang, ""), "?");
         }
     }
 
