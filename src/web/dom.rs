@@ -34,22 +34,28 @@ pub fn set_text(id: &str, text: &str) {
     }
 }
 
-/// Shows or hides `#id`.
-pub fn set_hidden(id: &str, hidden: bool) {
-    if let Ok(el) = by_id::<HtmlElement>(id) {
-        if el.hidden() != hidden {
-            el.set_hidden(hidden);
-        }
+/// Shows or hides `#id`; returns whether that changed it.
+pub fn set_hidden(id: &str, hidden: bool) -> bool {
+    let Ok(el) = by_id::<HtmlElement>(id) else {
+        return false;
+    };
+    let change = el.hidden() != hidden;
+    if change {
+        el.set_hidden(hidden);
     }
+    change
 }
 
-/// Sets attribute `name` of `#id` to `value` if it differs.
-pub fn set_attr(id: &str, name: &str, value: &str) {
-    if let Ok(el) = by_id::<Element>(id) {
-        if el.get_attribute(name).as_deref() != Some(value) {
-            let _ = el.set_attribute(name, value);
-        }
+/// Sets attribute `name` of `#id` to `value` if it differs; returns whether it did.
+pub fn set_attr(id: &str, name: &str, value: &str) -> bool {
+    let Ok(el) = by_id::<Element>(id) else {
+        return false;
+    };
+    let change = el.get_attribute(name).as_deref() != Some(value);
+    if change {
+        let _ = el.set_attribute(name, value);
     }
+    change
 }
 
 thread_local! {

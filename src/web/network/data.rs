@@ -93,16 +93,19 @@ impl DataView {
     ) -> Result<(), JsValue> {
         let lab = app.network();
         let mode = if lab.data_mode() { "data" } else { "tutorial" };
-        set_attr("data-section", "data-mode", mode);
+        let mut moved = set_attr("data-section", "data-mode", mode);
         for group in HIDEABLE {
             let hidden = lab.params().hide.iter().any(|h| h == group);
-            set_hidden(&format!("group-{group}"), hidden);
+            moved |= set_hidden(&format!("group-{group}"), hidden);
         }
         let Some(grid) = grid else {
             return Ok(());
         };
-        // The card may have just been shown (its canvases had no size): fit them now.
-        self.fit();
+        // The card has just been shown or its groups changed (its canvases may have
+        // had no size or another one): fit them now, not at the next frame.
+        if moved {
+            self.fit();
+        }
         self.paint_plot(lab, grid)?;
         self.paint_epochs(snap, app.lang());
         set_text("data-status", &status(lab, snap, app.lang()));

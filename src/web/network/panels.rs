@@ -138,7 +138,9 @@ fn update_alert(lab: &NetworkController, lang: Lang) {
             set_hidden("alert-reset", !exploded);
             set_hidden("alert", false);
         }
-        None => set_hidden("alert", true),
+        None => {
+            set_hidden("alert", true);
+        }
     }
 }
 
