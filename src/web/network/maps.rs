@@ -81,8 +81,10 @@ impl NeuronMaps {
         let Some(first) = nodes.first().and_then(|&n| map_square(layout, n)) else {
             return Ok(());
         };
-        // About one grid point per backing pixel of the map, never more.
-        let step = ((grid.n as f64 / first.side).floor() as usize).max(1);
+        // About one grid point per backing pixel of the map: a 56 px square on a
+        // 100-point grid takes every second point (50 a side; the Playground's
+        // squares show 10), a square of 100 px or more every point.
+        let step = ((grid.n as f64 / first.side).round() as usize).max(1);
         let side = sampled_side(grid.n, step);
         let key = (grid.n, step, maps.features.clone());
         let inputs = self.inputs.as_ref() != Some(&key);
