@@ -294,14 +294,59 @@ fn a_data_run_that_explodes_stops_explains_and_goes_back() {
     net(&mut app, N::Restore);
     let snap = app.network().network();
     assert!(app.network().alert().is_none());
-    let finite = snap.layers.iter().all(|l| {
-        l.weights
-            .iter()
-            .flatten()
-            .chain(&l.biases)
-            .all(|w| w.is_finite())
-    });
-    assert!(finite, "back to the last finite weights");
+    assert!(all_finite(&snap.layers), "back to the last finite weights");
+}
+
+/// Plays `app` 10 epochs a frame until it explodes (at most 40 frames); returns the
+/// weights of the frame before.
+fn play_until_it_explodes(app: &mut App) -> Vec<backprop_lab::engine::snapshot::LayerSnapshot> {
+    use backprop_lab::app::network::Lab;
+    net(app, N::SetSpeed(6));
+    net(app, N::TogglePlay);
+    let mut before = app.network().network().layers;
+    for _ in 0..40 {
+        app.advance(16.0);
+        if app.network().exploded() == Some(Lab::Network) {
+            return before;
+        }
+        before = app.network().network().layers;
+    }
+    panic!("no explosion in 400 epochs");
+}
+
+/// Whether every weight and bias of `layers` is finite.
+fn all_finite(layers: &[backprop_lab::engine::snapshot::LayerSnapshot]) -> bool {
+    let mut values = layers
+        .iter()
+        .flat_map(|l| l.weights.iter().flatten().chain(&l.biases));
+    values.all(|w| w.is_finite())
+}
+
+#[test]
+fn playing_epochs_into_an_explosion_stops_at_the_last_finite_weights() {
+    // At r = 50 the first epoch explodes.
+    let query = "data=spiral&lr=50&shape=8,8&acts=relu,relu&out=identity-squared";
+    // From an epoch's start the fast path keeps the weights of the last finite epoch.
+    let mut app = app_for(query);
+    let before = play_until_it_explodes(&mut app);
+    assert!(!app.network().playing());
+    net(&mut app, N::Restore);
+    let after = app.network().network();
+    assert!(app.network().alert().is_none());
+    assert_eq!(after.training.epoch, 0);
+    assert_eq!(
+        after.layers, before,
+        "the weights before the exploding epoch"
+    );
+    // One phase first: the frame finishes that epoch by phases, so an explosion
+    // there goes back to the checkpoint taken before it.
+    let mut app = app_for(query);
+    net(&mut app, N::StepPhase);
+    let before = play_until_it_explodes(&mut app);
+    net(&mut app, N::Restore);
+    let after = app.network().network().layers;
+    assert!(all_finite(&after));
+    assert_eq!(after, before, "the checkpoint of the exploding frame");
 }
 
 #[test]

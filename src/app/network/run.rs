@@ -310,7 +310,11 @@ impl NetworkController {
     /// [`EPOCH_BUDGET_MS`] of `clock` at the pace of the frame's first epoch
     /// (exactly one when the clock is NaN).
     pub(super) fn play_epochs(&mut self, pace: EpochPace, clock: Clock) -> bool {
-        if !self.trainer.is_exploded() {
+        // The fast path goes back by itself to the weights before an epoch that
+        // explodes, so the trainer stays its own last finite state; only an epoch
+        // begun by phases (finished by the phase path) can leave it exploded, and only
+        // then is the checkpoint (a copy of the whole trainer) taken.
+        if !self.trainer.is_exploded() && !self.trainer.at_epoch_start() {
             self.checkpoint.clone_from(&self.trainer);
         }
         let result = match pace {

@@ -38,8 +38,9 @@ pub struct Grid {
 }
 
 impl Trainer {
-    /// True when the next step starts an epoch (nothing of the epoch is done yet).
-    fn at_epoch_start(&self) -> bool {
+    /// True when the next step starts an epoch (nothing of the epoch is done yet):
+    /// [`Trainer::train_epochs`] then runs only the fast path.
+    pub fn at_epoch_start(&self) -> bool {
         match self.phase {
             Phase::Ready => self.sample == 0,
             Phase::Update => self.sample + self.batch_len() == self.data.len(),
