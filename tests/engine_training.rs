@@ -419,6 +419,19 @@ fn the_grid_holds_every_neuron_at_the_stated_points() {
     close(g.score[p], 2.0 * out[0] - 1.0, 1e-15, "score");
     assert!(t.predict_grid(1, [0.0, 1.0, 0.0, 1.0]).is_err());
     assert!(t.predict_grid(10, [1.0, 0.0, 0.0, 1.0]).is_err());
+    // Into a grid of another shape and size, and again into the same: the fresh
+    // grid's numbers; a refused grid leaves it as it was.
+    let mut reused = t.predict_grid(9, [-1.0, 1.0, -1.0, 1.0]).unwrap();
+    reused.layers.push(vec![vec![7.0; 3]]);
+    for n in [5, 5] {
+        t.predict_grid_into(n, [-6.0, 6.0, -4.0, 4.0], &mut reused)
+            .unwrap();
+        assert_eq!(reused, g);
+    }
+    assert!(t
+        .predict_grid_into(0, [-6.0, 6.0, -4.0, 4.0], &mut reused)
+        .is_err());
+    assert_eq!(reused, g);
 }
 
 #[test]

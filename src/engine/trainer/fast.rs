@@ -24,7 +24,7 @@ pub struct EpochReport {
 }
 
 /// Every neuron's value over an `n × n` grid of the plane.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Grid {
     /// Points per side.
@@ -108,6 +108,20 @@ impl Trainer {
     /// Every neuron's value at `n × n` points (2..=400 per side) of the rectangle
     /// `[x_min, x_max] × [y_min, y_max]` (finite, min < max); see [`Grid`].
     pub fn predict_grid(&self, n: usize, bounds: [f64; 4]) -> Result<Grid, EngineError> {
+        let mut grid = Grid::default();
+        self.predict_grid_into(n, bounds, &mut grid)?;
+        Ok(grid)
+    }
+
+    /// [`Trainer::predict_grid`] into `grid`, whose storage is reused when it has the
+    /// shape already (a page paints one grid a frame: some 700 KB for [2, 4, 2, 1]).
+    /// On an error `grid` is left as it was.
+    pub fn predict_grid_into(
+        &self,
+        n: usize,
+        bounds: [f64; 4],
+        grid: &mut Grid,
+    ) -> Result<(), EngineError> {
         check_range("grid size", n as f64, 2.0, 400.0, "2..=400")?;
         check_finite("grid bounds", &bounds)?;
         let [x_min, x_max, y_min, y_max] = bounds;
@@ -117,10 +131,8 @@ impl Trainer {
             ));
         }
         let features = self.features();
-        let sizes = self.mlp.sizes();
-        let mut layers: Vec<Vec<Vec<f64>>> =
-            sizes.iter().map(|&s| vec![vec![0.0; n * n]; s]).collect();
-        let mut scores = vec![0.0; n * n];
+        grid.shape(n, &self.mlp.sizes());
+        let Grid { layers, score, .. } = grid;
         let mut packed = Packed::new(&self.mlp);
         let step = |lo: f64, hi: f64, k: usize| (hi - lo) * k as f64 / (n - 1) as f64;
         let (mut x1, mut x2) = ([0.0; CHUNK], [0.0; CHUNK]);
@@ -143,13 +155,25 @@ impl Trainer {
                     neuron[block.clone()].copy_from_slice(packed.activations(l - 1, k, m));
                 }
             }
-            packed.scores(&mut scores[block]);
+            packed.scores(&mut score[block]);
         }
-        Ok(Grid {
-            n,
-            layers,
-            score: scores,
-        })
+        Ok(())
+    }
+}
+
+impl Grid {
+    /// Makes the grid `n × n` for layers of `sizes`, keeping storage of that shape
+    /// (every value is written again by the prediction).
+    fn shape(&mut self, n: usize, sizes: &[usize]) {
+        self.n = n;
+        self.layers.resize_with(sizes.len(), Vec::new);
+        for (layer, &size) in self.layers.iter_mut().zip(sizes) {
+            layer.resize_with(size, Vec::new);
+            for neuron in layer.iter_mut() {
+                neuron.resize(n * n, 0.0);
+            }
+        }
+        self.score.resize(n * n, 0.0);
     }
 }
 

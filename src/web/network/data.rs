@@ -21,11 +21,12 @@ use super::super::canvas::{context, report, Pixels, Surface};
 use super::super::dom::{by_id, set_attr, set_hidden, set_text};
 
 /// Every neuron over the plane's grid (100 × 100, coarser while a big network plays:
-/// `grid_side`), computed once a paint for the boundary and the neurons' maps alike.
-pub fn plane_grid(lab: &NetworkController) -> Result<Grid, JsValue> {
+/// `grid_side`), computed once a paint for the boundary and the neurons' maps alike,
+/// into the view's `grid` (its storage kept from paint to paint).
+pub fn plane_grid(lab: &NetworkController, grid: &mut Grid) -> Result<(), JsValue> {
     let bounds = [-EXTENT, EXTENT, -EXTENT, EXTENT];
     lab.trainer()
-        .predict_grid(lab.grid_side(), bounds)
+        .predict_grid_into(lab.grid_side(), bounds, grid)
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 

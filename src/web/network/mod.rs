@@ -51,6 +51,8 @@ pub struct NetworkView {
     pub data: data::DataView,
     /// The neurons' heat maps on a data set.
     maps: maps::NeuronMaps,
+    /// The last paint's grid of every neuron over the plane (its storage reused).
+    grid: Grid,
     /// Whether the edge and neuron tables are unfolded (`#value-tables`' toggle).
     pub tables_open: bool,
     /// Where and when a press on the data plot began (ms, CSS px), to tell a tap from a long press.
@@ -79,6 +81,7 @@ impl NetworkView {
             refill_fields: true,
             data: data::DataView::new()?,
             maps: maps::NeuronMaps::new()?,
+            grid: Grid::default(),
             tables_open: false,
             press: None,
             descent_stops: descent_stops(),
@@ -140,20 +143,28 @@ impl NetworkView {
     /// Paints the canvases and the texts (one snapshot of each view per paint; on a
     /// data set one grid of every neuron over the plane, for the boundary and the maps).
     pub fn paint(&mut self, app: &App) -> Result<(), JsValue> {
+        let mut grid = std::mem::take(&mut self.grid);
+        let on_data = app.network().data_mode();
+        if on_data {
+            data::plane_grid(app.network(), &mut grid)?;
+        }
+        let painted = self.paint_over(app, on_data.then_some(&grid));
+        self.grid = grid;
+        painted
+    }
+
+    /// [`NetworkView::paint`] with the paint's grid (`None` on the tutorial's sample).
+    fn paint_over(&mut self, app: &App, grid: Option<&Grid>) -> Result<(), JsValue> {
         let lab = app.network();
         let (snap, dsnap) = (lab.network(), lab.descent());
-        let grid = match lab.data_mode() {
-            true => Some(data::plane_grid(lab)?),
-            false => None,
-        };
-        let maps = grid.as_ref().map(|_| maps::map_style(lab, &snap));
-        let with_maps = grid.as_ref().zip(maps.as_ref());
+        let maps = grid.map(|_| maps::map_style(lab, &snap));
+        let with_maps = grid.zip(maps.as_ref());
         self.paint_canvases(app, &snap, &dsnap, with_maps);
         if self.refill_fields {
             data::refill(app.network());
             self.data.forget_shape();
         }
-        self.data.paint(app, &snap, grid.as_ref())?;
+        self.data.paint(app, &snap, grid)?;
         inspect::update(app, app.lang())?;
         let node = match self.hover {
             Some(Hover::Node(n, _, _)) => Some(n),
@@ -161,8 +172,7 @@ impl NetworkView {
         };
         let mlp = lab.trainer().mlp();
         let how = (maps.as_ref(), app.lang(), self.net.scale);
-        self.maps
-            .paint_tooltip(node, (grid.as_ref(), mlp), &snap, how)?;
+        self.maps.paint_tooltip(node, (grid, mlp), &snap, how)?;
         panels::update(self, app, &snap, &dsnap)
     }
 
