@@ -7,7 +7,7 @@
 //! (the computational graph), [`cats`] (the input layer and the cat recognizer) —
 //! beside the shared pieces: [`message`] (what the learner is told), [`number`]
 //! (how numbers are written), [`palette`], [`path`] (a polyline's points that
-//! matter to its stroke), the chart frame and the notation.
+//! matter to its stroke), [`record`] (a drawing kept as its calls), the chart frame and the notation.
 
 pub mod cats;
 // Shared by the descent view, the loss history and the cost curve: style, fonts, clipping.
@@ -21,3 +21,4 @@ mod notation;
 pub mod number;
 pub mod palette;
 pub mod path;
+pub mod record;

@@ -1,11 +1,14 @@
 //! Canvas sizing: the one place that knows the device pixel ratio. A canvas's
 //! backing store is its CSS size times the ratio, so drawings are sharp; the
 //! views receive the ratio as `scale` for fonts and line widths. Also the off-page
-//! canvas ([`Pixels`]) that holds RGBA pixels before they are scaled onto a page's.
+//! canvas ([`Pixels`]) that holds RGBA pixels before they are scaled onto a page's,
+//! and a kept layer of a page canvas ([`Layer`]).
 
 use plotters::prelude::*;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+
+use crate::view::record::Recording;
 
 use super::backend::Canvas;
 use super::dom::{by_id, document};
@@ -116,11 +119,75 @@ impl Pixels {
         width: f64,
         height: f64,
     ) -> Option<DrawingArea<Canvas, plotters::coord::Shift>> {
+        self.clear(width, height);
+        Canvas::new(self.canvas.clone()).map(|b| b.into_drawing_area())
+    }
+
+    /// Makes the canvas `width × height` backing px, all transparent.
+    pub fn clear(&self, width: f64, height: f64) {
         // A resize clears the canvas by itself.
         if !self.resize(width.max(1.0) as u32, height.max(1.0) as u32) {
             self.ctx.clear_rect(0.0, 0.0, width, height);
         }
-        Canvas::new(self.canvas.clone()).map(|b| b.into_drawing_area())
+    }
+}
+
+/// A layer of a page canvas kept between frames: a drawing that changes seldom,
+/// recorded each frame (`view::record::record`) and drawn again on its off-page canvas only when
+/// the recording differs; [`Layer::show`] copies the rows it covers onto the page.
+pub struct Layer {
+    pixels: Pixels,
+    kept: Option<Recording>,
+}
+
+impl Layer {
+    /// An empty layer.
+    pub fn new() -> Result<Layer, JsValue> {
+        Ok(Layer {
+            pixels: Pixels::new()?,
+            kept: None,
+        })
+    }
+
+    /// Draws `drawing` (recorded at `target`'s backing size) onto `target`: from the
+    /// off-page copy, made again first if the recording changed.
+    pub fn show(&mut self, target: &Surface, drawing: Recording) -> Result<(), JsValue> {
+        let (w, h) = target.size();
+        if self.kept.as_ref() != Some(&drawing) {
+            self.pixels.clear(w, h);
+            // An off-page canvas has no language to inherit, and the language picks
+            // the fonts a text falls back to (Chinese glyphs, the width of "∂"): the page's.
+            let lang = document()
+                .ok()
+                .and_then(|d| d.document_element())
+                .and_then(|e| e.get_attribute("lang"));
+            if let Some(lang) = lang {
+                let _ = self.pixels.canvas.set_attribute("lang", &lang);
+            }
+            if let Some(mut backend) = Canvas::new(self.pixels.canvas.clone()) {
+                report(drawing.replay(&mut backend).map_err(|e| format!("{e:?}")));
+            }
+            self.kept = Some(drawing);
+        }
+        let Some(kept) = self.kept.as_ref() else {
+            return Ok(());
+        };
+        let ctx = context(&target.canvas)?;
+        for (top, bottom) in kept.rows() {
+            let (y, rows) = (f64::from(top), f64::from(bottom - top));
+            ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                &self.pixels.canvas,
+                0.0,
+                y,
+                w,
+                rows,
+                0.0,
+                y,
+                w,
+                rows,
+            )?;
+        }
+        Ok(())
     }
 }
 

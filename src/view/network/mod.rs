@@ -118,19 +118,50 @@ pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>
 /// Draws the whole diagram of `snap` on `area` (which should be the
 /// `width × height` canvas `layout` was made for). Shapes that do not match the
 /// layout are drawn as far as they match; nothing panics on a short snapshot.
+/// In three layers, as a page may keep the middle one ([`draw_network_labels`]).
 pub fn draw_network<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     layout: &NetworkLayout,
     snap: &NetworkSnapshot,
     style: &NetworkStyle,
 ) -> DrawResult<DB> {
+    draw_network_under(area, layout, snap)?;
+    draw_network_labels(area, layout, snap, style)?;
+    draw_network_over(area, layout, snap, style)
+}
+
+/// The background and the band of the layer the phase works on.
+pub fn draw_network_under<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    layout: &NetworkLayout,
+    snap: &NetworkSnapshot,
+) -> DrawResult<DB> {
     area.fill(&palette::BACKGROUND)?;
-    crate::view::network::caption::draw_band(area, layout, snap)?;
+    crate::view::network::caption::draw_band(area, layout, snap)
+}
+
+/// The layers' headings and the legend at the foot: texts in bands of their own,
+/// which change only with the phase, the shape, the language or the input.
+pub fn draw_network_labels<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    layout: &NetworkLayout,
+    snap: &NetworkSnapshot,
+    style: &NetworkStyle,
+) -> DrawResult<DB> {
     crate::view::network::notes::draw_headings(area, layout, snap, style.lang)?;
+    crate::view::network::caption::draw_legend(area, layout, style)
+}
+
+/// Edges, neurons, the numbers on them, the side notes and the caption.
+pub fn draw_network_over<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    layout: &NetworkLayout,
+    snap: &NetworkSnapshot,
+    style: &NetworkStyle,
+) -> DrawResult<DB> {
     crate::view::network::edges::draw_edges(area, layout, snap, style)?;
     crate::view::network::nodes::draw_nodes(area, layout, snap, style.maps.is_some())?;
     crate::view::network::edges::draw_edge_labels(area, layout, snap, style)?;
     crate::view::network::notes::draw_sides(area, layout, snap, style)?;
-    crate::view::network::caption::draw_caption(area, layout, snap, style.lang)?;
-    crate::view::network::caption::draw_legend(area, layout, style)
+    crate::view::network::caption::draw_caption(area, layout, snap, style.lang)
 }

@@ -23,10 +23,12 @@ use crate::engine::trainer::ParamRef;
 use crate::view::descent::{draw_descent, ChartStyle, DescentMapper};
 use crate::view::network::history::draw_loss_history;
 use crate::view::network::{
-    draw_network, EdgeLabel, EdgeRef, MapStyle, NetworkLayout, NetworkStyle, NodeRef,
+    draw_network_labels, draw_network_over, draw_network_under, EdgeLabel, EdgeRef, MapStyle,
+    NetworkLayout, NetworkStyle, NodeRef,
 };
+use crate::view::record::record;
 
-use super::canvas::{report, Surface};
+use super::canvas::{report, Layer, Surface};
 
 /// What the pointer is over on the network canvas, and where (CSS px in the canvas).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -51,6 +53,8 @@ pub struct NetworkView {
     pub data: data::DataView,
     /// The neurons' heat maps on a data set.
     maps: maps::NeuronMaps,
+    /// The diagram's headings and legend, drawn again only when they change.
+    labels: Layer,
     /// The last paint's grid of every neuron over the plane (its storage reused).
     grid: Grid,
     /// Whether the edge and neuron tables are unfolded (`#value-tables`' toggle).
@@ -82,6 +86,7 @@ impl NetworkView {
             data: data::DataView::new()?,
             maps: maps::NeuronMaps::new()?,
             grid: Grid::default(),
+            labels: Layer::new()?,
             tables_open: false,
             press: None,
             descent_stops: descent_stops(),
@@ -207,7 +212,18 @@ impl NetworkView {
                 scale: self.net.scale,
                 maps: maps.map(|(_, m)| m.clone()),
             };
-            report(draw_network(&area, layout, snap, &style).map_err(|e| e.to_string()));
+            report(draw_network_under(&area, layout, snap).map_err(|e| e.to_string()));
+            // The headings and the legend change seldom: kept on a layer of their own.
+            let (w, h) = self.net.size();
+            let labels = record(w as u32, h as u32, |a| {
+                draw_network_labels(a, layout, snap, &style)
+            });
+            report(
+                self.labels
+                    .show(&self.net, labels)
+                    .map_err(|e| format!("{e:?}")),
+            );
+            report(draw_network_over(&area, layout, snap, &style).map_err(|e| e.to_string()));
             if let Some((grid, m)) = maps {
                 let mlp = app.network().trainer().mlp();
                 let drawn = self
