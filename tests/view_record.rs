@@ -54,8 +54,9 @@ fn a_replay_draws_what_the_drawing_drew() {
             }
             let replayed = svg_of(|b| labels(&snap, lang).replay(b).expect("replay"));
             assert_eq!(direct, replayed, "{lang:?} after {phases} phases");
-            // the three headings, their three subtitles and the legend's two lines
-            assert_eq!(texts(&direct).len(), 8, "{:?}", texts(&direct));
+            // three headings and their subtitles, x₁, x₂, ŷ, the target, the loss
+            // and its kind, the legend's two lines
+            assert_eq!(texts(&direct).len(), 14, "{:?}", texts(&direct));
         }
     }
 }

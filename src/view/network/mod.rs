@@ -140,8 +140,9 @@ pub fn draw_network_under<DB: DrawingBackend>(
     crate::view::network::caption::draw_band(area, layout, snap)
 }
 
-/// The layers' headings and the legend at the foot: texts in bands of their own,
-/// which change only with the phase, the shape, the language or the input.
+/// The layers' headings, the names beside the inputs and outputs with the target
+/// and the loss, and the legend at the foot: texts clear of the edges, which change
+/// only with the phase, the shape, the language, the example or the loss.
 pub fn draw_network_labels<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     layout: &NetworkLayout,
@@ -149,10 +150,11 @@ pub fn draw_network_labels<DB: DrawingBackend>(
     style: &NetworkStyle,
 ) -> DrawResult<DB> {
     crate::view::network::notes::draw_headings(area, layout, snap, style.lang)?;
+    crate::view::network::notes::draw_sides(area, layout, snap, style)?;
     crate::view::network::caption::draw_legend(area, layout, style)
 }
 
-/// Edges, neurons, the numbers on them, the side notes and the caption.
+/// Edges, neurons, the numbers on them and the caption.
 pub fn draw_network_over<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     layout: &NetworkLayout,
@@ -162,6 +164,5 @@ pub fn draw_network_over<DB: DrawingBackend>(
     crate::view::network::edges::draw_edges(area, layout, snap, style)?;
     crate::view::network::nodes::draw_nodes(area, layout, snap, style.maps.is_some())?;
     crate::view::network::edges::draw_edge_labels(area, layout, snap, style)?;
-    crate::view::network::notes::draw_sides(area, layout, snap, style)?;
     crate::view::network::caption::draw_caption(area, layout, snap, style.lang)
 }
