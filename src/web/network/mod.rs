@@ -70,6 +70,8 @@ pub struct NetworkView {
     /// epochs on a data set does not redraw the valley every frame.
     drawn_descent: Option<(DescentSnapshot, Lang, (f64, f64))>,
     drawn_history: Option<(Vec<f64>, Lang, (f64, f64))>,
+    /// What the valley's text panel last showed.
+    shown_descent: Option<(DescentSnapshot, Lang)>,
 }
 
 impl NetworkView {
@@ -93,6 +95,7 @@ impl NetworkView {
             network_stops: network_stops(),
             drawn_descent: None,
             drawn_history: None,
+            shown_descent: None,
         })
     }
 

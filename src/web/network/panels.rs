@@ -29,7 +29,12 @@ pub fn update(
 ) -> Result<(), JsValue> {
     let (lang, lab) = (app.lang(), app.network());
     update_phase(snap, lang)?;
-    update_descent(dsnap, lang)?;
+    // The valley's panel lists up to 200 iterates: written again only when it changed.
+    let key = (dsnap.clone(), lang);
+    if view.shown_descent.as_ref() != Some(&key) {
+        update_descent(dsnap, lang)?;
+        view.shown_descent = Some(key);
+    }
     update_alert(lab, lang);
     update_buttons(lab, lang);
     if view.refill_fields {
