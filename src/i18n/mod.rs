@@ -59,8 +59,8 @@ impl Lang {
         }
     }
 
-    /// The language's entries sorted by key, made once: a frame of play looks up some fifty strings, and the
-    /// tables hold about six hundred.
+    /// The language's entries sorted by key, made once: a frame of play looks up
+    /// some fifty strings, and the tables hold about six hundred.
     fn index(self) -> &'static [(&'static str, &'static str)] {
         static INDEX: [OnceLock<Vec<(&str, &str)>>; 2] = [OnceLock::new(), OnceLock::new()];
         INDEX[self as usize].get_or_init(|| {

@@ -13,6 +13,8 @@ use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, IntoDrawingArea};
 
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
+
+use crate::view::chart::text_width;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
     FontFamily, FontStyle, FontTransform,
@@ -101,21 +103,20 @@ impl BackendTextStyle for Font {
         self.size
     }
     fn transform(&self) -> FontTransform {
-        [
-            FontTransform::None,
-            FontTransform::Rotate90,
-            FontTransform::Rotate180,
-            FontTransform::Rotate270,
-        ][usize::from(self.turns.min(3))]
-        .clone()
+        match self.turns {
+            1 => FontTransform::Rotate90,
+            2 => FontTransform::Rotate180,
+            3 => FontTransform::Rotate270,
+            _ => FontTransform::None,
+        }
     }
     fn style(&self) -> FontStyle {
-        [
-            FontStyle::Normal,
-            FontStyle::Oblique,
-            FontStyle::Italic,
-            FontStyle::Bold,
-        ][usize::from(self.slant.min(3))]
+        match self.slant {
+            1 => FontStyle::Oblique,
+            2 => FontStyle::Italic,
+            3 => FontStyle::Bold,
+            _ => FontStyle::Normal,
+        }
     }
     fn anchor(&self) -> Pos {
         let h = [HPos::Left, HPos::Center, HPos::Right];
@@ -134,9 +135,9 @@ impl BackendTextStyle for Font {
             name => FontFamily::Name(name),
         }
     }
-    /// A rough box (a replay on a canvas measures nothing): 0.6 of the size a character.
+    /// The charts' estimate of the text's box (a replay on a canvas measures nothing).
     fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Infallible> {
-        let w = (0.6 * self.size * text.chars().count() as f64).round() as i32;
+        let w = text_width(text, self.size).round() as i32;
         Ok(((0, 0), (w, self.size.round() as i32)))
     }
     /// Rasterising backends are not replayed onto: nothing to draw pixel by pixel.
@@ -265,10 +266,10 @@ fn op_rows(op: &Op) -> (i32, i32) {
         Op::Path(points, s) | Op::Polygon(points, s) => ys(points, pad(s)),
         Op::Circle(c, r, s, _) => ys(&[*c], *r as i32 + pad(s)),
         Op::Text(text, f, p) => {
-            // a turned text runs along y: its length bounds it
+            // a turned text runs along y: its (estimated) length bounds it
             let reach = match f.turns % 2 {
                 0 => f.size,
-                _ => f.size * text.chars().count() as f64,
+                _ => text_width(text, f.size).max(f.size),
             };
             ys(&[*p], reach.ceil() as i32 + 1)
         }

@@ -216,8 +216,8 @@ impl DrawingBackend for Canvas {
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), Failure> {
-        // plotters-canvas does not set the context's font for this (plotters measures
-        // with a canvas of its own), so the kept styles stay true.
+        // This leaves the context's styles alone (plotters measures a text in an
+        // element of the page), so the kept styles stay true.
         self.inner.estimate_text_size(text, style).map_err(cast)
     }
 

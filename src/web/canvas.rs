@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
+use crate::i18n::Lang;
 use crate::view::record::Recording;
 
 use super::backend::Canvas;
@@ -133,12 +134,17 @@ impl Pixels {
 }
 
 /// A layer of a page canvas kept between frames: a drawing that changes seldom,
-/// recorded each frame (`view::record::record`) and drawn again on its off-page canvas only when
-/// the recording differs; [`Layer::show`] copies the rows it covers onto the page.
+/// recorded each frame (`view::record::record`) and drawn again on its off-page canvas
+/// only when the recording differs; [`Layer::show`] copies the rows it covers onto the
+/// page.
 pub struct Layer {
     pixels: Pixels,
-    kept: Option<Recording>,
+    /// The drawing on `pixels`, its language and the rows it covers.
+    kept: Option<(Recording, Lang, Vec<Rows>)>,
 }
+
+/// Backing-px rows `[top, bottom)`.
+type Rows = (i32, i32);
 
 impl Layer {
     /// An empty layer.
@@ -149,31 +155,30 @@ impl Layer {
         })
     }
 
-    /// Draws `drawing` (recorded at `target`'s backing size) onto `target`: from the
-    /// off-page copy, made again first if the recording changed.
-    pub fn show(&mut self, target: &Surface, drawing: Recording) -> Result<(), JsValue> {
+    /// Draws `drawing` (recorded at `target`'s backing size, its texts in `lang`) onto
+    /// `target`: from the off-page copy, made again first if the drawing changed.
+    pub fn show(
+        &mut self,
+        target: &Surface,
+        drawing: Recording,
+        lang: Lang,
+    ) -> Result<(), JsValue> {
         let (w, h) = target.size();
-        if self.kept.as_ref() != Some(&drawing) {
+        let same = matches!(&self.kept, Some((d, l, _)) if *d == drawing && *l == lang);
+        if !same {
             self.pixels.clear(w, h);
             // An off-page canvas has no language to inherit, and the language picks
-            // the fonts a text falls back to (Chinese glyphs, the width of "∂"): the page's.
-            let lang = document()
-                .ok()
-                .and_then(|d| d.document_element())
-                .and_then(|e| e.get_attribute("lang"));
-            if let Some(lang) = lang {
-                let _ = self.pixels.canvas.set_attribute("lang", &lang);
-            }
+            // the fonts a text falls back to (Chinese glyphs, the width of "∂").
+            let _ = self.pixels.canvas.set_attribute("lang", lang.tag());
             if let Some(mut backend) = Canvas::new(self.pixels.canvas.clone()) {
                 report(drawing.replay(&mut backend).map_err(|e| format!("{e:?}")));
             }
-            self.kept = Some(drawing);
+            let rows = drawing.rows();
+            self.kept = Some((drawing, lang, rows));
         }
-        let Some(kept) = self.kept.as_ref() else {
-            return Ok(());
-        };
+        let rows = self.kept.as_ref().map_or(&[][..], |k| &k.2[..]);
         let ctx = context(&target.canvas)?;
-        for (top, bottom) in kept.rows() {
+        for &(top, bottom) in rows {
             let (y, rows) = (f64::from(top), f64::from(bottom - top));
             ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
                 &self.pixels.canvas,

@@ -2,7 +2,7 @@
 //! [−6, 6]², read from the one `Grid` of `Trainer::predict_grid` the data plot's
 //! boundary also uses, on the Playground's orange–blue scale ([`scale_rgba`]).
 //! Pure: values in, RGBA for `ImageData` out; the web layer blits it into the
-//! neurons' squares (all small maps as one strip, [`strip_rgba`]) and into the enlarged map.
+//! neurons' squares (all small maps as one strip, [`paint_strip`]) and into the enlarged map.
 
 use crate::engine::activation::Activation;
 use crate::engine::data::Feature;

@@ -53,7 +53,7 @@ pub struct NetworkView {
     pub data: data::DataView,
     /// The neurons' heat maps on a data set.
     maps: maps::NeuronMaps,
-    /// The diagram's headings and legend, drawn again only when they change.
+    /// The diagram's headings, side names and legend, drawn again only when they change.
     labels: Layer,
     /// The last paint's grid of every neuron over the plane (its storage reused).
     grid: Grid,
@@ -156,13 +156,13 @@ impl NetworkView {
         if on_data {
             data::plane_grid(app.network(), &mut grid)?;
         }
-        let painted = self.paint_over(app, on_data.then_some(&grid));
+        let painted = self.paint_with_grid(app, on_data.then_some(&grid));
         self.grid = grid;
         painted
     }
 
     /// [`NetworkView::paint`] with the paint's grid (`None` on the tutorial's sample).
-    fn paint_over(&mut self, app: &App, grid: Option<&Grid>) -> Result<(), JsValue> {
+    fn paint_with_grid(&mut self, app: &App, grid: Option<&Grid>) -> Result<(), JsValue> {
         let lab = app.network();
         let (snap, dsnap) = (lab.network(), lab.descent());
         let maps = grid.map(|_| maps::map_style(lab, &snap));
@@ -216,14 +216,14 @@ impl NetworkView {
                 maps: maps.map(|(_, m)| m.clone()),
             };
             report(draw_network_under(&area, layout, snap).map_err(|e| e.to_string()));
-            // The headings and the legend change seldom: kept on a layer of their own.
+            // The headings, the side names and the legend change seldom: a layer of their own.
             let (w, h) = self.net.size();
             let labels = record(w as u32, h as u32, |a| {
                 draw_network_labels(a, layout, snap, &style)
             });
             report(
                 self.labels
-                    .show(&self.net, labels)
+                    .show(&self.net, labels, lang)
                     .map_err(|e| format!("{e:?}")),
             );
             report(draw_network_over(&area, layout, snap, &style).map_err(|e| e.to_string()));
